@@ -1,0 +1,107 @@
+using System.CommandLine;
+using DsLoop.Content;
+using DsLoop.Core;
+using DsLoop.Web.App;
+
+namespace DsLoop.Cli.Commands;
+
+internal static class ContentCommand
+{
+    public static Command Build(CliConsole console)
+    {
+        var command = new Command("content", "Check and summarise content packs (frameworks and questions).");
+        command.Subcommands.Add(Validate(console));
+        command.Subcommands.Add(Stats(console));
+        return command;
+    }
+
+    private static Argument<string?> PathArgument()
+    {
+        var path = new Argument<string?>("path")
+        {
+            Description = "The content folder (default: ./content if it exists, else the one shipped with DsLoop).",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        path.RejectOptionLookalikes();
+        return path;
+    }
+
+    private static string Resolve(string? path) =>
+        path ?? (Directory.Exists("content") ? Path.GetFullPath("content") : DsLoopOptions.DefaultContentDirectory());
+
+    private static Command Validate(CliConsole console)
+    {
+        var path = PathArgument();
+        var json = CliJson.Option();
+        var command = new Command("validate", "Validate every content file; report each problem with its file and line.") { path, json };
+        command.SetAction(async (parse, _) =>
+        {
+            var folder = Resolve(parse.GetValue(path));
+            var result = ContentLoader.Load(folder);
+            if (parse.GetValue(json))
+            {
+                await CliJson.WriteAsync(console.Out, new
+                {
+                    valid = result.IsValid,
+                    folder = Path.GetFullPath(folder),
+                    files = result.FilesRead,
+                    frameworks = result.Bank?.Frameworks.Count ?? 0,
+                    items = result.Bank?.Items.Count ?? 0,
+                    errors = result.Errors.Select(e => new { file = e.Where.File, line = e.Where.Line, message = e.Message }),
+                });
+            }
+            else if (result.Bank is { } bank)
+            {
+                await console.Out.WriteLineAsync($"Content is valid: {bank.Frameworks.Count} frameworks and {bank.Items.Count} items from {result.FilesRead} files in {Path.GetFullPath(folder)}.");
+            }
+            else
+            {
+                foreach (var error in result.Errors)
+                {
+                    await console.Error.WriteLineAsync($"{Path.Combine(folder, error.Where.File)}:{error.Where.Line}: {error.Message}");
+                }
+                await console.Error.WriteLineAsync($"{result.Errors.Count} problem(s) in {Path.GetFullPath(folder)}; nothing was loaded.");
+            }
+            return result.IsValid ? DsLoopCli.Ok : DsLoopCli.Failed;
+        });
+        return command;
+    }
+
+    private static Command Stats(CliConsole console)
+    {
+        var path = PathArgument();
+        var json = CliJson.Option();
+        var command = new Command("stats", "Count items by dimension, round and level.") { path, json };
+        command.SetAction(async (parse, _) =>
+        {
+            var folder = Resolve(parse.GetValue(path));
+            var bank = ContentLoader.Load(folder).Bank
+                ?? throw new CliException($"the content in {Path.GetFullPath(folder)} is invalid; run 'dsloop content validate' to see why.");
+            var byDimension = Dimensions.All.ToDictionary(Dimensions.Slug, d => bank.Items.Count(i => i.Dimensions.Contains(d)));
+            var byRound = Rounds.All.ToDictionary(Rounds.Slug, r => bank.Items.Count(i => i.Rounds.Contains(r)));
+            var byLevel = Enum.GetValues<Level>().ToDictionary(LevelsAndVariants.Slug, l => bank.Items.Count(i => i.Level == l));
+            if (parse.GetValue(json))
+            {
+                await CliJson.WriteAsync(console.Out, new { items = bank.Items.Count, frameworks = bank.Frameworks.Count, byDimension, byRound, byLevel });
+                return DsLoopCli.Ok;
+            }
+            await console.Out.WriteLineAsync($"{bank.Items.Count} items, {bank.Frameworks.Count} frameworks");
+            await WriteTableAsync(console.Out, "Dimension", byDimension);
+            await WriteTableAsync(console.Out, "Round", byRound);
+            await WriteTableAsync(console.Out, "Level", byLevel);
+            return DsLoopCli.Ok;
+        });
+        return command;
+    }
+
+    private static async Task WriteTableAsync(TextWriter output, string heading, Dictionary<string, int> counts)
+    {
+        var width = Math.Max(heading.Length, counts.Keys.Max(k => k.Length));
+        await output.WriteLineAsync();
+        await output.WriteLineAsync($"{heading.PadRight(width)}  items");
+        foreach (var (key, count) in counts)
+        {
+            await output.WriteLineAsync($"{key.PadRight(width)}  {count,5}");
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using DsLoop.Cli;
+
+return await DsLoopCli.RunAsync(args, Console.Out, Console.Error);

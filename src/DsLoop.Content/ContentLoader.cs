@@ -1,0 +1,99 @@
+namespace DsLoop.Content;
+
+/// <summary>
+/// Loads a content folder: <c>frameworks/*.yaml</c> and <c>questions/**/*.md</c>. Either every
+/// file is valid and a bank is returned, or the errors are returned and no bank: content is never
+/// half-loaded.
+/// </summary>
+public static class ContentLoader
+{
+    /// <summary>The sub-folder holding frameworks.</summary>
+    public const string FrameworksFolder = "frameworks";
+
+    /// <summary>The sub-folder holding open-question items.</summary>
+    public const string QuestionsFolder = "questions";
+
+    /// <summary>Loads and validates every content file under <paramref name="root"/>.</summary>
+    public static ContentLoadResult Load(string root)
+    {
+        var errors = new List<ContentError>();
+        if (!Directory.Exists(root))
+        {
+            errors.Add(new ContentError(new SourceSpan(root, 0), "the content folder does not exist."));
+            return new ContentLoadResult(null, errors, 0);
+        }
+        var filesRead = 0;
+        var frameworks = new List<Framework>();
+        foreach (var path in Files(root, FrameworksFolder, "*.yaml", "*.yml"))
+        {
+            filesRead++;
+            if (FrameworkReader.Read(File.ReadAllText(path), Relative(root, path), errors) is { } framework)
+            {
+                frameworks.Add(framework);
+            }
+        }
+        var items = new List<(QuestionItem Item, ItemReferences References)>();
+        foreach (var path in Files(root, QuestionsFolder, "*.md"))
+        {
+            filesRead++;
+            if (QuestionReader.Read(File.ReadAllText(path), Relative(root, path), errors) is { } read)
+            {
+                items.Add(read);
+            }
+        }
+
+        CheckUnique(frameworks.Select(f => (f.Id, f.Source)), "framework", errors);
+        CheckUnique(items.Select(i => (i.Item.Id, i.Item.Source)), "item", errors);
+        var frameworkIds = frameworks.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
+        var itemIds = items.Select(i => i.Item.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var (item, references) in items)
+        {
+            if (item.FrameworkId.Length > 0 && !frameworkIds.Contains(item.FrameworkId))
+            {
+                errors.Add(new ContentError(references.Framework, $"item '{item.Id}' names unknown framework '{item.FrameworkId}'."));
+            }
+            foreach (var (relatedId, where) in references.Related)
+            {
+                if (relatedId == item.Id)
+                {
+                    errors.Add(new ContentError(where, $"item '{item.Id}' lists itself as related."));
+                }
+                else if (!itemIds.Contains(relatedId))
+                {
+                    errors.Add(new ContentError(where, $"item '{item.Id}' is related to unknown item '{relatedId}'."));
+                }
+            }
+        }
+
+        var sorted = errors.OrderBy(e => e.Where.File, StringComparer.Ordinal).ThenBy(e => e.Where.Line).ToList();
+        return sorted.Count > 0
+            ? new ContentLoadResult(null, sorted, filesRead)
+            : new ContentLoadResult(new ContentBank(frameworks, [.. items.Select(i => i.Item)]), sorted, filesRead);
+    }
+
+    private static IEnumerable<string> Files(string root, string folder, params string[] patterns)
+    {
+        var directory = Path.Combine(root, folder);
+        if (!Directory.Exists(directory))
+        {
+            return [];
+        }
+        return patterns
+            .SelectMany(p => Directory.EnumerateFiles(directory, p, SearchOption.AllDirectories))
+            .Order(StringComparer.Ordinal);
+    }
+
+    private static string Relative(string root, string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
+
+    private static void CheckUnique(IEnumerable<(string Id, SourceSpan Where)> ids, string noun, List<ContentError> errors)
+    {
+        foreach (var group in ids.Where(i => i.Id.Length > 0).GroupBy(i => i.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            var first = group.First().Where;
+            foreach (var (id, where) in group.Skip(1))
+            {
+                errors.Add(new ContentError(where, $"duplicate {noun} id '{id}', first defined at {first}."));
+            }
+        }
+    }
+}

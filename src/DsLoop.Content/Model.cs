@@ -1,0 +1,100 @@
+using DsLoop.Core;
+
+namespace DsLoop.Content;
+
+/// <summary>One step of an answer framework, with the phrases that show it in an answer.</summary>
+/// <param name="Id">Slug, unique within the framework.</param>
+/// <param name="Name">Short name shown to the candidate.</param>
+/// <param name="Description">What a good answer does in this step.</param>
+/// <param name="Cues">Words or phrases whose presence suggests the step is covered.</param>
+public sealed record FrameworkStep(string Id, string Name, string Description, IReadOnlyList<string> Cues);
+
+/// <summary>A named answer structure such as STAR.</summary>
+/// <param name="Id">Slug referenced by items.</param>
+/// <param name="Name">Display name.</param>
+/// <param name="Summary">When to use it.</param>
+/// <param name="Steps">The ordered steps.</param>
+/// <param name="Source">Where it was loaded from.</param>
+public sealed record Framework(string Id, string Name, string Summary, IReadOnlyList<FrameworkStep> Steps, SourceSpan Source);
+
+/// <summary>An open interview question with everything needed to practise it.</summary>
+/// <param name="Id">Stable slug.</param>
+/// <param name="Title">Short title.</param>
+/// <param name="Prompt">The question as asked.</param>
+/// <param name="Rounds">Rounds where it is asked.</param>
+/// <param name="Dimensions">Scorecard dimensions it probes.</param>
+/// <param name="Level">The level it targets.</param>
+/// <param name="Variants">Company variants it fits.</param>
+/// <param name="FrameworkId">The framework a good answer follows.</param>
+/// <param name="WhyTheyAsk">What the interviewer is testing.</param>
+/// <param name="ModelAnswer">A strong answer.</param>
+/// <param name="WeakAnswer">A deliberately weak answer.</param>
+/// <param name="CommonMistakes">Mistakes candidates often make.</param>
+/// <param name="FollowUps">Probes an interviewer may add.</param>
+/// <param name="Related">Ids of related items.</param>
+/// <param name="Source">Where it was loaded from.</param>
+public sealed record QuestionItem(
+    string Id,
+    string Title,
+    string Prompt,
+    IReadOnlyList<Round> Rounds,
+    IReadOnlyList<Dimension> Dimensions,
+    Level Level,
+    IReadOnlyList<CompanyVariant> Variants,
+    string FrameworkId,
+    string WhyTheyAsk,
+    string ModelAnswer,
+    string WeakAnswer,
+    IReadOnlyList<string> CommonMistakes,
+    IReadOnlyList<string> FollowUps,
+    IReadOnlyList<string> Related,
+    SourceSpan Source);
+
+/// <summary>A file and 1-based line, for messages.</summary>
+/// <param name="File">Path relative to the content folder.</param>
+/// <param name="Line">1-based line number.</param>
+public readonly record struct SourceSpan(string File, int Line)
+{
+    /// <inheritdoc />
+    public override string ToString() => $"{File}:{Line}";
+}
+
+/// <summary>One problem found while loading content.</summary>
+/// <param name="Where">File and line.</param>
+/// <param name="Message">What is wrong.</param>
+public sealed record ContentError(SourceSpan Where, string Message)
+{
+    /// <inheritdoc />
+    public override string ToString() => $"{Where}: {Message}";
+}
+
+/// <summary>A fully validated content bank. It only exists when every file was valid.</summary>
+public sealed class ContentBank
+{
+    /// <summary>Creates a bank from validated parts.</summary>
+    public ContentBank(IReadOnlyList<Framework> frameworks, IReadOnlyList<QuestionItem> items)
+    {
+        Frameworks = frameworks.ToDictionary(f => f.Id, StringComparer.Ordinal);
+        Items = items;
+        ItemsById = items.ToDictionary(i => i.Id, StringComparer.Ordinal);
+    }
+
+    /// <summary>Frameworks by id.</summary>
+    public IReadOnlyDictionary<string, Framework> Frameworks { get; }
+
+    /// <summary>Items in load order (sorted by file path).</summary>
+    public IReadOnlyList<QuestionItem> Items { get; }
+
+    /// <summary>Items by id.</summary>
+    public IReadOnlyDictionary<string, QuestionItem> ItemsById { get; }
+}
+
+/// <summary>What loading a content folder produced: a bank, or the errors that stopped it.</summary>
+/// <param name="Bank">The bank, present only when <paramref name="Errors"/> is empty.</param>
+/// <param name="Errors">Every problem found, sorted by file and line.</param>
+/// <param name="FilesRead">How many files were read.</param>
+public sealed record ContentLoadResult(ContentBank? Bank, IReadOnlyList<ContentError> Errors, int FilesRead)
+{
+    /// <summary>True when the bank loaded with no errors.</summary>
+    public bool IsValid => Bank is not null;
+}

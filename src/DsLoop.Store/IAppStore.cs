@@ -1,0 +1,76 @@
+using DsLoop.Core;
+
+namespace DsLoop.Store;
+
+/// <summary>
+/// Everything DsLoop keeps about its users. Every read of user-owned data takes the
+/// owner's id, so one user can never load another's rows by guessing an id.
+/// </summary>
+public interface IAppStore : IAsyncDisposable
+{
+    /// <summary>Which engine this is, for diagnostics ("sqlite" or "postgres").</summary>
+    string Engine { get; }
+
+    /// <summary>Where the store lives, with no secrets, for messages.</summary>
+    string Location { get; }
+
+    /// <summary>The schema version the store is at.</summary>
+    Task<int> GetSchemaVersionAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Creates a user. The first user ever created becomes <see cref="UserRole.Admin"/> whatever
+    /// <paramref name="role"/> says; this is decided atomically. Returns null when the name is taken.
+    /// </summary>
+    Task<User?> CreateUserAsync(string userName, string passwordHash, UserRole role, CancellationToken cancellationToken = default);
+
+    /// <summary>Finds a user by name, case-insensitively.</summary>
+    Task<User?> FindUserByNameAsync(string userName, CancellationToken cancellationToken = default);
+
+    /// <summary>Finds a user by id.</summary>
+    Task<User?> FindUserAsync(string userId, CancellationToken cancellationToken = default);
+
+    /// <summary>Counts every account.</summary>
+    Task<int> CountUsersAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Records a failed sign-in and, when given, locks the account until that moment.</summary>
+    Task RecordFailedSignInAsync(string userId, DateTimeOffset? lockUntil, CancellationToken cancellationToken = default);
+
+    /// <summary>Clears failed sign-ins and any lock after a successful sign-in.</summary>
+    Task ResetFailedSignInsAsync(string userId, CancellationToken cancellationToken = default);
+
+    /// <summary>Returns the implicit local-mode user, creating it on first use.</summary>
+    Task<User> EnsureLocalUserAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Saves a new attempt.</summary>
+    Task AddAttemptAsync(Attempt attempt, CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces the submission, score and payload of an attempt the user owns. False when none matched.</summary>
+    Task<bool> UpdateAttemptAsync(Attempt attempt, CancellationToken cancellationToken = default);
+
+    /// <summary>Loads one attempt if, and only if, <paramref name="userId"/> owns it.</summary>
+    Task<Attempt?> GetAttemptAsync(string userId, string attemptId, CancellationToken cancellationToken = default);
+
+    /// <summary>The user's attempts, newest first, optionally for one item.</summary>
+    Task<IReadOnlyList<Attempt>> ListAttemptsAsync(string userId, string? itemId = null, int limit = 100, CancellationToken cancellationToken = default);
+
+    /// <summary>Creates or replaces the review state of one item for one user.</summary>
+    Task UpsertScheduleAsync(ReviewSchedule schedule, CancellationToken cancellationToken = default);
+
+    /// <summary>The review state of one item for one user, if any.</summary>
+    Task<ReviewSchedule?> GetScheduleAsync(string userId, string itemId, CancellationToken cancellationToken = default);
+
+    /// <summary>The user's items due at or before <paramref name="asOf"/>, most overdue first.</summary>
+    Task<IReadOnlyList<ReviewSchedule>> ListDueAsync(string userId, DateTimeOffset asOf, int limit = 100, CancellationToken cancellationToken = default);
+
+    /// <summary>Saves a new loop run.</summary>
+    Task AddLoopAsync(LoopRun loop, CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces the status and state of a loop the user owns. False when none matched.</summary>
+    Task<bool> UpdateLoopAsync(LoopRun loop, CancellationToken cancellationToken = default);
+
+    /// <summary>Loads one loop if, and only if, <paramref name="userId"/> owns it.</summary>
+    Task<LoopRun?> GetLoopAsync(string userId, string loopId, CancellationToken cancellationToken = default);
+
+    /// <summary>The user's loops, newest first.</summary>
+    Task<IReadOnlyList<LoopRun>> ListLoopsAsync(string userId, int limit = 100, CancellationToken cancellationToken = default);
+}

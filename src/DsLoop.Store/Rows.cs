@@ -1,0 +1,68 @@
+using DsLoop.Core;
+
+namespace DsLoop.Store;
+
+// Flat rows as both engines return them. Times are Unix milliseconds so the two engines
+// store and compare them identically.
+internal sealed class UserRow
+{
+    public string Id { get; set; } = "";
+    public string User_Name { get; set; } = "";
+    public string Password_Hash { get; set; } = "";
+    public string Role { get; set; } = "";
+    public long Created_At { get; set; }
+    public long Failed_Sign_Ins { get; set; }
+    public long? Locked_Until { get; set; }
+
+    public User ToUser() => new(
+        Id, User_Name, Password_Hash, Enum.Parse<UserRole>(Role), Time.From(Created_At),
+        checked((int)Failed_Sign_Ins), Locked_Until is { } until ? Time.From(until) : null);
+}
+
+internal sealed class AttemptRow
+{
+    public string Id { get; set; } = "";
+    public string User_Id { get; set; } = "";
+    public string Kind { get; set; } = "";
+    public string Item_Id { get; set; } = "";
+    public long Started_At { get; set; }
+    public long? Submitted_At { get; set; }
+    public double? Score { get; set; }
+    public string Payload { get; set; } = "";
+
+    public Attempt ToAttempt() => new(
+        Id, User_Id, Enum.Parse<AttemptKind>(Kind), Item_Id, Time.From(Started_At),
+        Submitted_At is { } at ? Time.From(at) : null, Score, Payload);
+}
+
+internal sealed class ScheduleRow
+{
+    public string User_Id { get; set; } = "";
+    public string Item_Id { get; set; } = "";
+    public long Due_At { get; set; }
+    public string State { get; set; } = "";
+    public long Updated_At { get; set; }
+
+    public ReviewSchedule ToSchedule() => new(User_Id, Item_Id, Time.From(Due_At), State, Time.From(Updated_At));
+}
+
+internal sealed class LoopRow
+{
+    public string Id { get; set; } = "";
+    public string User_Id { get; set; } = "";
+    public string Template_Id { get; set; } = "";
+    public string Status { get; set; } = "";
+    public long Started_At { get; set; }
+    public long Updated_At { get; set; }
+    public string State { get; set; } = "";
+
+    public LoopRun ToLoop() => new(
+        Id, User_Id, Template_Id, Enum.Parse<LoopStatus>(Status), Time.From(Started_At), Time.From(Updated_At), State);
+}
+
+internal static class Time
+{
+    public static long To(DateTimeOffset value) => value.ToUnixTimeMilliseconds();
+    public static long? To(DateTimeOffset? value) => value?.ToUnixTimeMilliseconds();
+    public static DateTimeOffset From(long value) => DateTimeOffset.FromUnixTimeMilliseconds(value);
+}

@@ -1,0 +1,120 @@
+using System.Net;
+using DsLoop.Store;
+
+namespace DsLoop.Web.App;
+
+/// <summary>How a DsLoop server is configured: from flags first, then DSLOOP_* variables, then defaults.</summary>
+public sealed record DsLoopOptions
+{
+    /// <summary>The port used when neither --port, DSLOOP_PORT nor --urls says otherwise.</summary>
+    public const int DefaultPort = 5080;
+
+    /// <summary>The addresses to listen on.</summary>
+    public IReadOnlyList<string> Urls { get; init; } = [$"http://localhost:{DefaultPort}"];
+
+    /// <summary>Sign-up and sign-in are required. Forced on for any non-loopback address.</summary>
+    public bool MultiUserRequested { get; init; }
+
+    /// <summary>Where the app store lives.</summary>
+    public StoreSettings Store { get; init; } = StoreSettings.FromEnvironment();
+
+    /// <summary>The content folder (frameworks and questions).</summary>
+    public string ContentDirectory { get; init; } = DefaultContentDirectory();
+
+    /// <summary>True when accounts are required: asked for, or listening beyond loopback.</summary>
+    public bool MultiUser => MultiUserRequested || Urls.Any(u => !IsLoopback(u));
+
+    /// <summary>The content folder shipped beside the app, unless DSLOOP_CONTENT_DIR names another.</summary>
+    public static string DefaultContentDirectory() =>
+        Environment.GetEnvironmentVariable("DSLOOP_CONTENT_DIR") is { Length: > 0 } custom
+            ? custom
+            : Path.Combine(AppContext.BaseDirectory, "content");
+
+    /// <summary>Whether a listen URL stays on this machine.</summary>
+    public static bool IsLoopback(string url)
+    {
+        if (!Uri.TryCreate(url.Replace("://*", "://wildcard", StringComparison.Ordinal).Replace("://+", "://wildcard", StringComparison.Ordinal), UriKind.Absolute, out var uri))
+        {
+            return false;
+        }
+        return uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
+    }
+
+    /// <summary>
+    /// Parses the server's own flags. Unknown flags are an error, reported by the caller with usage.
+    /// </summary>
+    /// <exception cref="ArgumentException">A flag is unknown, repeated or missing its value.</exception>
+    public static DsLoopOptions Parse(IReadOnlyList<string> args)
+    {
+        string? urls = null, port = null, dataDir = null, content = null;
+        var multiUser = false;
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            var (name, inline) = arg.Split('=', 2) is [var n, var v] ? (n, v) : (arg, null);
+            string Value() => inline ?? (i + 1 < args.Count ? args[++i] : throw new ArgumentException($"Option '{name}' needs a value."));
+            switch (name)
+            {
+                case "--multi-user":
+                    multiUser = true;
+                    break;
+                case "--urls":
+                    urls = Value();
+                    break;
+                case "--port":
+                    port = Value();
+                    break;
+                case "--data-dir":
+                    dataDir = Value();
+                    break;
+                case "--content":
+                    content = Value();
+                    break;
+                default:
+                    throw new ArgumentException($"Unknown option '{arg}'.");
+            }
+        }
+        return FromValues(urls, port, dataDir, content, multiUser);
+    }
+
+    /// <summary>Builds options from explicit values, falling back to DSLOOP_* variables and defaults.</summary>
+    public static DsLoopOptions FromValues(string? urls, string? port, string? dataDir, string? content, bool multiUser)
+    {
+        port ??= Environment.GetEnvironmentVariable("DSLOOP_PORT") is { Length: > 0 } envPort ? envPort : null;
+        var portNumber = DefaultPort;
+        if (port is not null && (!int.TryParse(port, out portNumber) || portNumber is < 0 or > 65535))
+        {
+            throw new ArgumentException($"Port '{port}' is not a number from 0 to 65535.");
+        }
+        urls ??= Environment.GetEnvironmentVariable("ASPNETCORE_URLS") is { Length: > 0 } envUrls && port is null ? envUrls : null;
+        var list = urls?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [$"http://localhost:{portNumber}"];
+        foreach (var url in list)
+        {
+            if (!Uri.TryCreate(url.Replace("://*", "://wildcard", StringComparison.Ordinal).Replace("://+", "://wildcard", StringComparison.Ordinal), UriKind.Absolute, out _))
+            {
+                throw new ArgumentException($"'{url}' is not a URL to listen on, such as http://localhost:5080.");
+            }
+        }
+        var multiUserEnv = string.Equals(Environment.GetEnvironmentVariable("DSLOOP_MULTI_USER"), "true", StringComparison.OrdinalIgnoreCase);
+        return new DsLoopOptions
+        {
+            Urls = list,
+            MultiUserRequested = multiUser || multiUserEnv,
+            Store = StoreSettings.FromEnvironment(dataDir),
+            ContentDirectory = content ?? DefaultContentDirectory(),
+        };
+    }
+
+    /// <summary>The usage text of the server's flags.</summary>
+    public const string Usage = """
+        Usage: DsLoop.Web [--port N] [--urls URLS] [--data-dir PATH] [--content PATH] [--multi-user]
+
+          --port N          Listen on http://localhost:N (default 5080, or DSLOOP_PORT).
+          --urls URLS       Listen on these URLs, separated by ';'. Any non-loopback address turns on multi-user mode.
+          --data-dir PATH   Folder for the SQLite store (default ./.dsloop, or DSLOOP_DATA_DIR).
+          --content PATH    Content folder (default: the one shipped with the app, or DSLOOP_CONTENT_DIR).
+          --multi-user      Require sign-up and sign-in even on loopback.
+
+        DSLOOP_DB=<PostgreSQL connection string> stores data in PostgreSQL instead of SQLite.
+        """;
+}

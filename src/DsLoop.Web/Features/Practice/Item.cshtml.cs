@@ -1,0 +1,72 @@
+using System.Text.Json;
+using DsLoop.Content;
+using DsLoop.Core;
+using DsLoop.Store;
+using DsLoop.Web.Features.Account;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace DsLoop.Web.Features.Practice;
+
+/// <summary>What an open-question attempt records.</summary>
+internal sealed record OpenAnswer(string Answer, int Seconds, int Words);
+
+internal sealed class PracticeItemModel(ContentBank content, IAppStore store, TimeProvider clock) : PageModel
+{
+    public const int MaxAnswerLength = 20_000;
+
+    [BindProperty] public string? Answer { get; set; }
+    [BindProperty] public int Seconds { get; set; }
+
+    public QuestionItem Item { get; private set; } = null!;
+    public Framework Framework { get; private set; } = null!;
+    public IReadOnlyList<Attempt> History { get; private set; } = [];
+    public string? Problem { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+        var text = Answer?.Trim() ?? "";
+        Problem = text.Length switch
+        {
+            0 => "Write your answer before submitting.",
+            > MaxAnswerLength => $"The answer is {text.Length:N0} characters; the limit is {MaxAnswerLength:N0}.",
+            _ => null,
+        };
+        if (Problem is not null)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        var now = clock.GetUtcNow();
+        var seconds = Math.Clamp(Seconds, 0, 24 * 3600);
+        var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+        var attempt = new Attempt(Ids.New(), User.UserId(), AttemptKind.OpenQuestion, Item.Id, now.AddSeconds(-seconds), now, null,
+            JsonSerializer.Serialize(new OpenAnswer(text, seconds, words), JsonDefaults.Options));
+        await store.AddAttemptAsync(attempt, cancellationToken);
+        return Redirect($"/progress/attempts/{attempt.Id}");
+    }
+
+    private async Task<bool> LoadAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!content.ItemsById.TryGetValue(id, out var item))
+        {
+            return false;
+        }
+        Item = item;
+        Framework = content.Frameworks[item.FrameworkId];
+        History = await store.ListAttemptsAsync(User.UserId(), item.Id, 20, cancellationToken);
+        return true;
+    }
+}
+
+internal static class JsonDefaults
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+}

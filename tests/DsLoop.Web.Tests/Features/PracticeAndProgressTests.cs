@@ -1,0 +1,70 @@
+using System.Net;
+using Xunit;
+
+namespace DsLoop.Web.Tests.Features;
+
+public sealed class PracticeAndProgressTests
+{
+    [Fact]
+    public async Task Answer_is_saved_and_reveals_the_model_answer_only_after_submitting()
+    {
+        await using var app = await TestApp.StartAsync(multiUser: false);
+        using var client = app.NewClient();
+        var before = await client.GetStringAsync("/practice/onboarding-test-sample-size");
+        Assert.DoesNotContain("9,500 users per arm", before, StringComparison.Ordinal);
+
+        var attemptPath = await TestApp.AnswerAsync(client, "onboarding-test-sample-size", "I would randomise by user and run two weeks.");
+        var after = await client.GetStringAsync(attemptPath);
+        Assert.Contains("I would randomise by user and run two weeks.", after, StringComparison.Ordinal);
+        Assert.Contains("9,500 users per arm", after, StringComparison.Ordinal);
+        Assert.Contains("Follow-ups to expect", after, StringComparison.Ordinal);
+        Assert.Contains("9 words in 1:35", after, StringComparison.Ordinal);
+
+        var progress = await client.GetStringAsync("/progress");
+        Assert.Contains("Sizing an onboarding experiment", progress, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Empty_answer_is_refused_with_a_message_and_nothing_is_saved()
+    {
+        await using var app = await TestApp.StartAsync(multiUser: false);
+        using var client = app.NewClient();
+        var response = await TestApp.SubmitFormAsync(client, "/practice/onboarding-test-sample-size",
+            new Dictionary<string, string> { ["Answer"] = "   ", ["Seconds"] = "3" });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Write your answer before submitting.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var local = await app.Store.EnsureLocalUserAsync();
+        Assert.Empty(await app.Store.ListAttemptsAsync(local.Id));
+    }
+
+    [Fact]
+    public async Task Practice_list_filters_by_round_and_reports_unknown_filters()
+    {
+        await using var app = await TestApp.StartAsync(multiUser: false);
+        using var client = app.NewClient();
+        var recruiter = await client.GetStringAsync("/practice?round=recruiter-screen");
+        Assert.Contains("compensation question", recruiter, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sizing an onboarding experiment", recruiter, StringComparison.Ordinal);
+        var unknown = await client.GetStringAsync("/practice?dimension=charisma");
+        Assert.Contains("Unknown dimension &#x27;charisma&#x27;", unknown, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/practice/no-such-item")).StatusCode);
+    }
+
+    [Fact]
+    public async Task One_user_cannot_read_another_users_attempts()
+    {
+        await using var app = await TestApp.StartAsync(multiUser: true);
+        using var ada = app.NewClient();
+        using var eve = app.NewClient();
+        await TestApp.SignUpAsync(ada, "ada");
+        await TestApp.SignUpAsync(eve, "eve");
+        var attemptPath = await TestApp.AnswerAsync(ada, "metric-disagreement-with-pm", "Ada's private story about retention.");
+
+        Assert.Equal(HttpStatusCode.OK, (await ada.GetAsync(attemptPath)).StatusCode);
+        var stolen = await eve.GetAsync(attemptPath);
+        Assert.Equal(HttpStatusCode.NotFound, stolen.StatusCode);
+        Assert.DoesNotContain("Ada's private story", await stolen.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Ada's private story", await eve.GetStringAsync("/progress"), StringComparison.Ordinal);
+        Assert.Contains("No attempts yet", await eve.GetStringAsync("/progress"), StringComparison.Ordinal);
+    }
+}
