@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Reproduces the figures in docs/BENCHMARKS.md. Needs wrk, hyperfine and curl (apt-get install wrk hyperfine curl).
+#   bench/run.sh            all
+#   bench/run.sh web        start-up and HTTP load only
+#   bench/run.sh store      BenchmarkDotNet store benchmarks only
+set -euo pipefail
+cd "$(dirname "$0")/.."
+what="${1:-all}"
+out=bench/results
+mkdir -p "$out"
+
+if [ "$what" = all ] || [ "$what" = web ]; then
+  dotnet build src/DsLoop.Cli -c Release -v quiet --nologo
+  dll=src/DsLoop.Cli/bin/Release/net10.0/dsloop.dll
+  port=5181
+
+  echo "== Start-up to first served page (fresh SQLite store), against bare runtime start (dsloop --version)"
+  hyperfine --warmup 2 --runs 15 --export-markdown "$out/startup.md" \
+    -n "dsloop --version (baseline)" "dotnet $dll --version" \
+    -n "serve → first page" "bash bench/first-page.sh $dll $port"
+
+  echo "== HTTP load: home page against /healthz through the same pipeline"
+  data=$(mktemp -d)
+  dotnet "$dll" serve --port "$port" --data-dir "$data" > /dev/null 2>&1 &
+  pid=$!
+  trap 'kill $pid 2>/dev/null || true; rm -rf "$data"' EXIT
+  until curl -fs -o /dev/null "http://127.0.0.1:$port/healthz"; do sleep 0.1; done
+  wrk -t2 -c32 -d5s "http://127.0.0.1:$port/" > /dev/null   # warm-up (JIT, pools)
+  for path in /healthz /; do
+    echo "-- GET $path"
+    wrk -t2 -c32 -d15s --latency "http://127.0.0.1:$port$path" | tee "$out/wrk$(echo "$path" | tr '/' '_').txt"
+  done
+  kill $pid; wait $pid 2>/dev/null || true
+fi
+
+if [ "$what" = all ] || [ "$what" = store ]; then
+  echo "== Store: IAppStore against the bare Microsoft.Data.Sqlite driver"
+  dotnet run -c Release --project bench/DsLoop.Bench -- --filter '*StoreBenchmarks*' --job short --exporters github \
+    --artifacts "$out/bdn"
+fi
