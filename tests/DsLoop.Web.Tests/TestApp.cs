@@ -26,14 +26,14 @@ public sealed partial class TestApp : IAsyncDisposable
         BaseAddress = new Uri(app.ListeningAddresses().First());
     }
 
-    public static async Task<TestApp> StartAsync(bool multiUser, string? dataDirectory = null, Action<WebApplication>? mapExtra = null)
+    public static async Task<TestApp> StartAsync(bool multiUser, string? dataDirectory = null, Action<WebApplication>? mapExtra = null, string? postgres = null)
     {
         var folder = dataDirectory ?? Directory.CreateTempSubdirectory("dsloop-web-").FullName;
         var options = new DsLoopOptions
         {
             Urls = ["http://127.0.0.1:0"],
             MultiUserRequested = multiUser,
-            Store = new StoreSettings(folder),
+            Store = new StoreSettings(folder, postgres),
             ContentDirectory = DsLoop.Testing.RepoPaths.Content,
         };
         var app = await DsLoopApp.BuildAsync(options, mapExtra: mapExtra);

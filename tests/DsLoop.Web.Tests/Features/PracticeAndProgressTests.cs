@@ -14,11 +14,21 @@ public sealed class PracticeAndProgressTests
         Assert.DoesNotContain("9,500 users per arm", before, StringComparison.Ordinal);
 
         var attemptPath = await TestApp.AnswerAsync(client, "onboarding-test-sample-size", "I would randomise by user and run two weeks.");
-        var after = await client.GetStringAsync(attemptPath);
+        var after = WebUtility.HtmlDecode(await client.GetStringAsync(attemptPath));
         Assert.Contains("I would randomise by user and run two weeks.", after, StringComparison.Ordinal);
         Assert.Contains("9,500 users per arm", after, StringComparison.Ordinal);
         Assert.Contains("Follow-ups to expect", after, StringComparison.Ordinal);
         Assert.Contains("9 words in 1:35", after, StringComparison.Ordinal);
+
+        // The coach heard the design and power steps, and says which two it did not hear.
+        Assert.Contains("Coach: 2 of 4 steps", after, StringComparison.Ordinal);
+        Assert.Contains("✓ Experiment design</strong>", after, StringComparison.Ordinal);
+        Assert.Contains("✗ Primary metric</strong>", after, StringComparison.Ordinal);
+        Assert.Contains("✗ Risks and guardrails</strong>", after, StringComparison.Ordinal);
+        Assert.Contains("too short to cover the framework", after, StringComparison.Ordinal);
+        var local = await app.Store.EnsureLocalUserAsync();
+        Assert.Contains("✗ Quantifies impact</strong>", after, StringComparison.Ordinal);
+        Assert.Equal(0.7 * 0.5, Assert.Single(await app.Store.ListAttemptsAsync(local.Id)).Score!.Value, 9);
 
         var progress = await client.GetStringAsync("/progress");
         Assert.Contains("Sizing an onboarding experiment", progress, StringComparison.Ordinal);

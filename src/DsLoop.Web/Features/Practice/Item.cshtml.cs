@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DsLoop.Content;
+using DsLoop.Content.Coaching;
 using DsLoop.Core;
 using DsLoop.Store;
 using DsLoop.Web.Features.Account;
@@ -9,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace DsLoop.Web.Features.Practice;
 
 /// <summary>What an open-question attempt records.</summary>
-internal sealed record OpenAnswer(string Answer, int Seconds, int Words);
+internal sealed record OpenAnswer(string Answer, int Seconds, int Words, CoachReport? Coach = null);
 
 internal sealed class PracticeItemModel(ContentBank content, IAppStore store, TimeProvider clock) : PageModel
 {
@@ -46,9 +47,9 @@ internal sealed class PracticeItemModel(ContentBank content, IAppStore store, Ti
         }
         var now = clock.GetUtcNow();
         var seconds = Math.Clamp(Seconds, 0, 24 * 3600);
-        var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
-        var attempt = new Attempt(Ids.New(), User.UserId(), AttemptKind.OpenQuestion, Item.Id, now.AddSeconds(-seconds), now, null,
-            JsonSerializer.Serialize(new OpenAnswer(text, seconds, words), JsonDefaults.Options));
+        var coach = AnswerCoach.Review(text, Framework);
+        var attempt = new Attempt(Ids.New(), User.UserId(), AttemptKind.OpenQuestion, Item.Id, now.AddSeconds(-seconds), now, coach.Score,
+            JsonSerializer.Serialize(new OpenAnswer(text, seconds, coach.Words, coach), JsonDefaults.Options));
         await store.AddAttemptAsync(attempt, cancellationToken);
         return Redirect($"/progress/attempts/{attempt.Id}");
     }

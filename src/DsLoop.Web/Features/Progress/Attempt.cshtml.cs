@@ -14,6 +14,12 @@ internal sealed class AttemptModel(ContentBank content, IAppStore store) : PageM
     public Attempt Attempt { get; private set; } = null!;
     public QuestionItem? Item { get; private set; }
     public OpenAnswer? Answer { get; private set; }
+    public string FrameworkName => Item is { } i && content.Frameworks.TryGetValue(i.FrameworkId, out var f) ? f.Name : "the framework";
+
+    public string StepHint(string stepId) =>
+        Item is { } i && content.Frameworks.TryGetValue(i.FrameworkId, out var f)
+            ? f.Steps.FirstOrDefault(s => s.Id == stepId)?.Description ?? ""
+            : "";
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {

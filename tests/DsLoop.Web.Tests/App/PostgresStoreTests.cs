@@ -1,0 +1,32 @@
+using System.Net;
+using System.Text.Json;
+using DsLoop.Testing;
+using Xunit;
+
+namespace DsLoop.Web.Tests.App;
+
+/// <summary>The whole app on a PostgreSQL store, as DSLOOP_DB configures it.</summary>
+public sealed class PostgresStoreTests(PostgresServer server) : IClassFixture<PostgresServer>
+{
+    [SkippableFact]
+    public async Task App_signs_up_saves_and_isolates_attempts_on_postgres_and_keeps_them_across_restarts()
+    {
+        var connectionString = server.CreateDatabase("web");
+        string attemptPath;
+        await using (var app = await TestApp.StartAsync(multiUser: true, postgres: connectionString))
+        {
+            using var client = app.NewClient();
+            var health = JsonDocument.Parse(await client.GetStringAsync("/healthz")).RootElement;
+            Assert.Equal("postgres", health.GetProperty("store").GetString());
+            await TestApp.SignUpAsync(client, "ada");
+            attemptPath = await TestApp.AnswerAsync(client, "feature-launch-success-metric", "Purchases per eligible user within 28 days.");
+            using var eve = app.NewClient();
+            await TestApp.SignUpAsync(eve, "eve");
+            Assert.Equal(HttpStatusCode.NotFound, (await eve.GetAsync(attemptPath)).StatusCode);
+        }
+        await using var restarted = await TestApp.StartAsync(multiUser: true, postgres: connectionString);
+        using var again = restarted.NewClient();
+        Assert.Equal(HttpStatusCode.Redirect, (await TestApp.SignInAsync(again, "ada", "correct horse battery")).StatusCode);
+        Assert.Contains("Purchases per eligible user within 28 days.", await again.GetStringAsync(attemptPath), StringComparison.Ordinal);
+    }
+}
