@@ -26,7 +26,7 @@ public sealed partial class TestApp : IAsyncDisposable
         BaseAddress = new Uri(app.ListeningAddresses().First());
     }
 
-    public static async Task<TestApp> StartAsync(bool multiUser, string? dataDirectory = null, Action<WebApplication>? mapExtra = null, string? postgres = null)
+    public static async Task<TestApp> StartAsync(bool multiUser, string? dataDirectory = null, Action<WebApplication>? mapExtra = null, string? postgres = null, TimeProvider? clock = null)
     {
         var folder = dataDirectory ?? Directory.CreateTempSubdirectory("dsloop-web-").FullName;
         var options = new DsLoopOptions
@@ -36,9 +36,18 @@ public sealed partial class TestApp : IAsyncDisposable
             Store = new StoreSettings(folder, postgres),
             ContentDirectory = DsLoop.Testing.RepoPaths.Content,
         };
-        var app = await DsLoopApp.BuildAsync(options, mapExtra: mapExtra);
+        var app = await DsLoopApp.BuildAsync(options,
+            configure: clock is null ? null : builder => builder.Services.AddSingleton(clock), mapExtra: mapExtra);
         await app.StartAsync();
         return new TestApp(app, folder, dataDirectory is null);
+    }
+
+    /// <summary>A clock the test moves by hand.</summary>
+    public sealed class ManualClock(DateTimeOffset start) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = start;
+
+        public override DateTimeOffset GetUtcNow() => Now;
     }
 
     /// <summary>A browser-like client: keeps cookies, does not follow redirects so tests can see them.</summary>

@@ -47,6 +47,7 @@ public static class DsLoopApp
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(content);
         builder.Services.AddSingleton<EmbeddedAssets>();
+        builder.Services.AddScoped<DsLoop.Web.Features.Practice.ReviewScheduling>();
         builder.Services.AddDsLoopAccounts(options.MultiUser, await LocalUserAsync(store, options.MultiUser));
         builder.Services.AddRazorPages(pages =>
         {
@@ -54,6 +55,7 @@ public static class DsLoopApp
             pages.Conventions.AuthorizeFolder("/Practice");
             pages.Conventions.AuthorizeFolder("/Progress");
             pages.Conventions.AuthorizeFolder("/MockLoop");
+            pages.Conventions.AuthorizeFolder("/Review");
         }).AddApplicationPart(typeof(DsLoopApp).Assembly);
         builder.Services.AddAntiforgery(a =>
         {

@@ -41,6 +41,10 @@ public sealed class SmokeTests
             await Expect(page).ToHaveURLAsync(new Regex("/progress/attempts/[0-9a-f]{32}$"));
             await Expect(page.Locator("#model-answer")).ToContainTextAsync("9,500 users per arm");
             await Expect(page.Locator("#coach")).ToContainTextAsync("Experiment design");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Good", Exact = true }).ClickAsync();
+            await Expect(page.Locator("#next-due")).ToContainTextAsync("UTC");
+            await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Review" }).ClickAsync();
+            await Expect(page.Locator("main")).ToContainTextAsync("Sizing an onboarding experiment");
             await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Progress" }).ClickAsync();
             await Expect(page.Locator("table")).ToContainTextAsync("Sizing an onboarding experiment");
 

@@ -10,7 +10,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace DsLoop.Web.Features.Practice;
 
 /// <summary>What an open-question attempt records.</summary>
-internal sealed record OpenAnswer(string Answer, int Seconds, int Words, CoachReport? Coach = null);
+internal sealed record OpenAnswer(string Answer, int Seconds, int Words, CoachReport? Coach = null, SelfRating? Rating = null);
+
+/// <summary>The candidate's own verdict: each framework step as missed, partial or solid, and an overall FSRS rating.</summary>
+internal sealed record SelfRating(IReadOnlyDictionary<string, string> Steps, DsLoop.Core.Scheduling.ReviewRating Overall, DateTimeOffset RatedAt, DateTimeOffset NextDue);
 
 internal sealed class PracticeItemModel(ContentBank content, IAppStore store, TimeProvider clock) : PageModel
 {

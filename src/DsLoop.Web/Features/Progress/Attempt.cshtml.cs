@@ -9,17 +9,59 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace DsLoop.Web.Features.Progress;
 
-internal sealed class AttemptModel(ContentBank content, IAppStore store) : PageModel
+internal sealed class AttemptModel(ContentBank content, IAppStore store, ReviewScheduling scheduling, TimeProvider clock) : PageModel
 {
     public Attempt Attempt { get; private set; } = null!;
     public QuestionItem? Item { get; private set; }
     public OpenAnswer? Answer { get; private set; }
+    public IReadOnlyList<FrameworkStep> Steps => Item is { } i && content.Frameworks.TryGetValue(i.FrameworkId, out var f) ? f.Steps : [];
+
+    /// <summary>The coach's view as the starting point of the self-rating: heard steps start at partial.</summary>
+    public string SuggestedLevel(string stepId) =>
+        Answer?.Coach?.Steps.FirstOrDefault(s => s.StepId == stepId)?.Covered == true ? "partial" : "missed";
+
     public string FrameworkName => Item is { } i && content.Frameworks.TryGetValue(i.FrameworkId, out var f) ? f.Name : "the framework";
 
     public string StepHint(string stepId) =>
         Item is { } i && content.Frameworks.TryGetValue(i.FrameworkId, out var f)
             ? f.Steps.FirstOrDefault(s => s.Id == stepId)?.Description ?? ""
             : "";
+
+    public static readonly string[] StepLevels = ["missed", "partial", "solid"];
+
+    public string? Problem { get; private set; }
+
+    public async Task<IActionResult> OnPostRateAsync(string id, string? overall, CancellationToken cancellationToken)
+    {
+        var page = await OnGetAsync(id, cancellationToken);
+        if (page is not PageResult || Answer is null || Item is null)
+        {
+            return page is PageResult ? BadRequest() : page;
+        }
+        if (Answer.Rating is not null)
+        {
+            Problem = "This attempt is already rated.";
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+        if (!Enum.TryParse<DsLoop.Core.Scheduling.ReviewRating>(overall, out var rating) || !Enum.IsDefined(rating))
+        {
+            Problem = "Choose Again, Hard, Good or Easy.";
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        var framework = content.Frameworks[Item.FrameworkId];
+        var steps = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var step in framework.Steps)
+        {
+            var value = Request.Form[$"step-{step.Id}"].ToString();
+            steps[step.Id] = StepLevels.Contains(value) ? value : "missed";
+        }
+        var schedule = await scheduling.RateAsync(Attempt.UserId, Item.Id, rating, cancellationToken);
+        var rated = Answer with { Rating = new SelfRating(steps, rating, clock.GetUtcNow(), schedule.DueAt) };
+        await store.UpdateAttemptAsync(Attempt with { PayloadJson = JsonSerializer.Serialize(rated, JsonDefaults.Options) }, cancellationToken);
+        return Redirect($"/progress/attempts/{Attempt.Id}#rating");
+    }
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
