@@ -24,9 +24,14 @@ public static class DsLoopCli
         typeof(DsLoopCli).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
     /// <summary>Parses and runs one command line.</summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default) =>
+        await RunAsync(args, Console.In, stdout, stderr, TimeProvider.System, cancellationToken);
+
+    /// <summary>Parses and runs one command line with the given input, outputs and clock.</summary>
+    public static async Task<int> RunAsync(
+        string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, TimeProvider clock, CancellationToken cancellationToken = default)
     {
-        var console = new CliConsole(stdout, stderr);
+        var console = new CliConsole(stdout, stderr) { In = stdin, Clock = clock };
         var root = BuildRoot(console);
         var result = root.Parse(args);
         var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
@@ -81,6 +86,7 @@ public static class DsLoopCli
         root.Subcommands.Add(VersionCommand.Build(console));
         root.Subcommands.Add(ServeCommand.Build());
         root.Subcommands.Add(ContentCommand.Build(console));
+        root.Subcommands.Add(PracticeCommand.Build(console));
         return root;
     }
 }
@@ -95,7 +101,11 @@ internal sealed class PrintVersion(CliConsole console) : System.CommandLine.Invo
 }
 
 /// <summary>Where a command writes: data to <see cref="Out"/>, messages to <see cref="Error"/>.</summary>
-internal sealed record CliConsole(TextWriter Out, TextWriter Error);
+internal sealed record CliConsole(TextWriter Out, TextWriter Error)
+{
+    public TextReader In { get; init; } = TextReader.Null;
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+}
 
 /// <summary>A failure to report in one line with a given exit code.</summary>
 internal sealed class CliException(string message, int exitCode = DsLoopCli.Failed) : Exception(message)

@@ -44,7 +44,7 @@ public static partial class AnswerCoach
         }).ToList();
 
         var numbers = NumberPattern().Matches(answer ?? "").Select(m => m.Value.Trim()).Distinct().ToList();
-        var firstPerson = FirstPersonPattern().Matches(answer ?? "").Select(m => m.Value.ToLowerInvariant()).Distinct().ToList();
+        var firstPerson = FirstPersonPattern().Matches(answer ?? "").Select(m => m.Value).Distinct(StringComparer.Ordinal).ToList();
         var habits = new List<HabitCheck>
         {
             new("Quantifies impact", numbers.Count > 0, numbers,

@@ -2,6 +2,7 @@ using DsLoop.Content;
 using DsLoop.Store;
 using DsLoop.Web.Features.Account;
 using DsLoop.Web.Features.Health;
+using DsLoop.Web.Features.Progress;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -74,6 +75,7 @@ public static class DsLoopApp
         app.UseAuthorization();
         app.MapAssets();
         app.MapHealth();
+        app.MapHistoryExport();
         mapExtra?.Invoke(app);
         app.MapRazorPages();
         app.Lifetime.ApplicationStopped.Register(() => store.DisposeAsync().AsTask().GetAwaiter().GetResult());

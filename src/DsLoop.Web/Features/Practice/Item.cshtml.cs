@@ -73,4 +73,5 @@ internal sealed class PracticeItemModel(ContentBank content, IAppStore store, Ti
 internal static class JsonDefaults
 {
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+    public static readonly JsonSerializerOptions Indented = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 }

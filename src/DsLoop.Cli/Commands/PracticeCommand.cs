@@ -1,0 +1,232 @@
+using System.CommandLine;
+using System.Text;
+using System.Text.Json;
+using DsLoop.Content;
+using DsLoop.Content.Coaching;
+using DsLoop.Core;
+using DsLoop.Core.Scheduling;
+using DsLoop.Store;
+using DsLoop.Web.App;
+using DsLoop.Web.Features.Practice;
+
+namespace DsLoop.Cli.Commands;
+
+/// <summary>
+/// <c>dsloop practice</c>: an interactive session in the terminal. It saves to the same store as the web app
+/// in local mode, so terminal and browser practice share one history and one review queue.
+/// </summary>
+internal static class PracticeCommand
+{
+    private const string EndOfAnswer = ".";
+
+    public static Command Build(CliConsole console)
+    {
+        var round = new Option<string?>("--round") { Description = $"Only this round: {string.Join(", ", Rounds.All.Select(Rounds.Slug))}." };
+        var dimension = new Option<string?>("--dimension") { Description = $"Only this dimension: {string.Join(", ", Dimensions.All.Select(Dimensions.Slug))}." };
+        var count = new Option<int>("--count") { Description = "How many questions to ask.", DefaultValueFactory = _ => 3 };
+        var dataDir = new Option<string?>("--data-dir") { Description = "Folder of the store (default ./.dsloop, or DSLOOP_DATA_DIR)." };
+        var content = new Option<string?>("--content") { Description = "Content folder (default: the one shipped with DsLoop)." };
+        var command = new Command("practice", "Answer open questions in the terminal: get coached, see the model answer, rate yourself, and schedule the next review.")
+        {
+            round, dimension, count, dataDir, content,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var bank = ContentLoader.Load(parse.GetValue(content) ?? DsLoopOptions.DefaultContentDirectory()).Bank
+                ?? throw new CliException("the content is invalid; run 'dsloop content validate' to see why.");
+            var items = Filter(bank, parse.GetValue(round), parse.GetValue(dimension));
+            var howMany = parse.GetValue(count);
+            if (howMany < 1)
+            {
+                throw new CliException($"--count must be at least 1, got {howMany}.", DsLoopCli.Usage);
+            }
+            await using var store = await OpenStoreAsync(parse.GetValue(dataDir), cancellationToken);
+            var user = await store.EnsureLocalUserAsync(cancellationToken);
+            var session = new Session(console, bank, store, user, new ReviewScheduling(store, console.Clock));
+            var chosen = await session.ChooseAsync(items, howMany, cancellationToken);
+            if (chosen.Count == 0)
+            {
+                throw new CliException("no question matches those filters.");
+            }
+            for (var i = 0; i < chosen.Count; i++)
+            {
+                if (!await session.AskAsync(chosen[i], i + 1, chosen.Count, cancellationToken))
+                {
+                    await console.Out.WriteLineAsync("Input ended; stopping the session. Answers rated so far are saved.");
+                    break;
+                }
+            }
+            return DsLoopCli.Ok;
+        });
+        return command;
+    }
+
+    private static List<QuestionItem> Filter(ContentBank bank, string? round, string? dimension)
+    {
+        IEnumerable<QuestionItem> items = bank.Items;
+        if (round is not null)
+        {
+            if (!Rounds.TryParse(round, out var r))
+            {
+                throw new CliException($"unknown round '{round}'; use one of: {string.Join(", ", Rounds.All.Select(Rounds.Slug))}.", DsLoopCli.Usage);
+            }
+            items = items.Where(i => i.Rounds.Contains(r));
+        }
+        if (dimension is not null)
+        {
+            if (!Dimensions.TryParse(dimension, out var d))
+            {
+                throw new CliException($"unknown dimension '{dimension}'; use one of: {string.Join(", ", Dimensions.All.Select(Dimensions.Slug))}.", DsLoopCli.Usage);
+            }
+            items = items.Where(i => i.Dimensions.Contains(d));
+        }
+        return [.. items];
+    }
+
+    private static async Task<IAppStore> OpenStoreAsync(string? dataDir, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await AppStoreFactory.OpenAsync(StoreSettings.FromEnvironment(dataDir), cancellationToken);
+        }
+        catch (StoreUnavailableException e)
+        {
+            throw new CliException(e.Message);
+        }
+    }
+
+    private sealed class Session(CliConsole console, ContentBank bank, IAppStore store, User user, ReviewScheduling scheduling)
+    {
+        /// <summary>Due items first (most overdue first), then never-answered ones, then the least recently answered.</summary>
+        public async Task<List<QuestionItem>> ChooseAsync(List<QuestionItem> items, int count, CancellationToken cancellationToken)
+        {
+            var now = console.Clock.GetUtcNow();
+            var due = (await store.ListDueAsync(user.Id, now, 1000, cancellationToken)).Select(s => s.ItemId).ToList();
+            var lastAnswered = (await store.ListAttemptsAsync(user.Id, limit: 10_000, cancellationToken: cancellationToken))
+                .GroupBy(a => a.ItemId).ToDictionary(g => g.Key, g => g.Max(a => a.StartedAt));
+            return [.. items
+                .OrderBy(i => due.IndexOf(i.Id) is var d && d >= 0 ? d : int.MaxValue)
+                .ThenBy(i => lastAnswered.TryGetValue(i.Id, out var at) ? at : DateTimeOffset.MinValue)
+                .ThenBy(i => i.Id, StringComparer.Ordinal)
+                .Take(count)];
+        }
+
+        /// <summary>Runs one question; false when the input ended before it was rated.</summary>
+        public async Task<bool> AskAsync(QuestionItem item, int number, int total, CancellationToken cancellationToken)
+        {
+            var framework = bank.Frameworks[item.FrameworkId];
+            var output = console.Out;
+            await output.WriteLineAsync($"\n=== Question {number} of {total}: {item.Title} ===");
+            await output.WriteLineAsync(item.Prompt);
+            await output.WriteLineAsync($"\nStructure: {framework.Name} — {string.Join(" → ", framework.Steps.Select(s => s.Name))}");
+            await output.WriteLineAsync($"Type your answer (aim for 150–300 words). End it with a line holding only '{EndOfAnswer}'.");
+            var started = console.Clock.GetUtcNow();
+            var answer = await ReadAnswerAsync();
+            if (answer is null)
+            {
+                return false;
+            }
+            var now = console.Clock.GetUtcNow();
+            var seconds = (int)Math.Clamp((now - started).TotalSeconds, 0, 24 * 3600);
+            var coach = AnswerCoach.Review(answer, framework);
+            await WriteCoachAsync(coach);
+            await output.WriteLineAsync($"\nWhy they ask: {item.WhyTheyAsk}");
+            await output.WriteLineAsync($"\nA strong answer:\n{item.ModelAnswer}");
+            await output.WriteLineAsync("\nFollow-ups to expect:");
+            foreach (var probe in item.FollowUps)
+            {
+                await output.WriteLineAsync($"  - {probe}");
+            }
+
+            var attempt = new Attempt(Ids.New(), user.Id, AttemptKind.OpenQuestion, item.Id, started, now, coach.Score,
+                JsonSerializer.Serialize(new OpenAnswer(answer, seconds, coach.Words, coach), JsonDefaults.Options));
+            await store.AddAttemptAsync(attempt, cancellationToken);
+
+            var steps = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var step in framework.Steps)
+            {
+                var level = await AskChoiceAsync($"Rate '{step.Name}': [m]issed, [p]artial, [s]olid", new() { ["m"] = "missed", ["p"] = "partial", ["s"] = "solid" });
+                if (level is null)
+                {
+                    return false;
+                }
+                steps[step.Id] = level;
+            }
+            var overall = await AskChoiceAsync("Overall: [1] Again, [2] Hard, [3] Good, [4] Easy",
+                new() { ["1"] = nameof(ReviewRating.Again), ["2"] = nameof(ReviewRating.Hard), ["3"] = nameof(ReviewRating.Good), ["4"] = nameof(ReviewRating.Easy) });
+            if (overall is null)
+            {
+                return false;
+            }
+            var rating = Enum.Parse<ReviewRating>(overall);
+            var schedule = await scheduling.RateAsync(user.Id, item.Id, rating, cancellationToken);
+            var rated = new OpenAnswer(answer, seconds, coach.Words, coach, new SelfRating(steps, rating, console.Clock.GetUtcNow(), schedule.DueAt));
+            await store.UpdateAttemptAsync(attempt with { PayloadJson = JsonSerializer.Serialize(rated, JsonDefaults.Options) }, cancellationToken);
+            await output.WriteLineAsync($"Saved. Next review of this question: {schedule.DueAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC.");
+            return true;
+        }
+
+        private async Task<string?> ReadAnswerAsync()
+        {
+            var lines = new StringBuilder();
+            while (await console.In.ReadLineAsync() is { } line)
+            {
+                if (line.Trim() == EndOfAnswer)
+                {
+                    return lines.ToString().Trim() is { Length: > 0 } text ? text : await RetryEmptyAsync();
+                }
+                lines.AppendLine(line);
+            }
+            return lines.ToString().Trim() is { Length: > 0 } last ? last : null;
+        }
+
+        private async Task<string?> RetryEmptyAsync()
+        {
+            await console.Out.WriteLineAsync($"The answer is empty. Type it, then a line holding only '{EndOfAnswer}'.");
+            return await ReadAnswerAsync();
+        }
+
+        private async Task<string?> AskChoiceAsync(string question, Dictionary<string, string> choices)
+        {
+            while (true)
+            {
+                await console.Out.WriteAsync($"{question}: ");
+                if (await console.In.ReadLineAsync() is not { } line)
+                {
+                    return null;
+                }
+                var key = line.Trim();
+                if (choices.TryGetValue(key.ToLowerInvariant(), out var value))
+                {
+                    return value;
+                }
+                if (choices.Values.FirstOrDefault(v => v.Equals(key, StringComparison.OrdinalIgnoreCase)) is { } named)
+                {
+                    return named;
+                }
+                await console.Out.WriteLineAsync($"'{line.Trim()}' is not one of {string.Join(", ", choices.Keys)}.");
+            }
+        }
+
+        private static string LengthText(CoachReport coach) => coach.Length switch
+        {
+            LengthVerdict.TooShort => $"short of the {coach.TargetMin}–{coach.TargetMax} target",
+            LengthVerdict.TooLong => $"over the {coach.TargetMin}–{coach.TargetMax} target",
+            _ => "within the target",
+        };
+
+        private async Task WriteCoachAsync(CoachReport coach)
+        {
+            var output = console.Out;
+            await output.WriteLineAsync($"\nCoach: {coach.Steps.Count(s => s.Covered)} of {coach.Steps.Count} framework steps heard; {coach.Words} words, {LengthText(coach)}.");
+            foreach (var step in coach.Steps)
+            {
+                await output.WriteLineAsync(step.Covered ? $"  [x] {step.StepName}: \"{step.Sentences[0]}\"" : $"  [ ] {step.StepName}: not heard");
+            }
+            foreach (var habit in coach.Habits)
+            {
+                await output.WriteLineAsync(habit.Present ? $"  [x] {habit.Name}: {string.Join(", ", habit.Evidence.Take(4))}" : $"  [ ] {habit.Name}: {habit.Advice}");
+            }
+        }
+    }
+}
