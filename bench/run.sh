@@ -3,6 +3,7 @@
 #   bench/run.sh            all
 #   bench/run.sh web        start-up and HTTP load only
 #   bench/run.sh store      BenchmarkDotNet store benchmarks only
+#   bench/run.sh content    BenchmarkDotNet answer-coach and bank-loading benchmarks only
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what="${1:-all}"
@@ -36,5 +37,11 @@ fi
 if [ "$what" = all ] || [ "$what" = store ]; then
   echo "== Store: IAppStore against the bare Microsoft.Data.Sqlite driver"
   dotnet run -c Release --project bench/DsLoop.Bench -- --filter '*StoreBenchmarks*' --job short --exporters github \
+    --artifacts "$out/bdn"
+fi
+
+if [ "$what" = all ] || [ "$what" = content ]; then
+  echo "== Content: answer coach and bank loading"
+  dotnet run -c Release --project bench/DsLoop.Bench -- --filter '*CoachBenchmarks*' '*BankLoadBenchmarks*' --job short --exporters github \
     --artifacts "$out/bdn"
 fi

@@ -52,6 +52,20 @@ public static class ContentLoader
             {
                 errors.Add(new ContentError(references.Framework, $"item '{item.Id}' names unknown framework '{item.FrameworkId}'."));
             }
+            var framework = frameworks.FirstOrDefault(f => f.Id == item.FrameworkId);
+            foreach (var sign in item.CommonMistakes.SelectMany(m => m.Signs))
+            {
+                var isStep = sign.StartsWith(MistakeSigns.MissedStepPrefix, StringComparison.Ordinal);
+                if (isStep && framework is not null && framework.Steps.All(st => st.Id != sign[MistakeSigns.MissedStepPrefix.Length..]))
+                {
+                    errors.Add(new ContentError(item.Source, $"item '{item.Id}' has mistake sign '{sign}' but framework '{framework.Id}' has no such step."));
+                }
+                else if (!isStep && !MistakeSigns.Simple.Contains(sign))
+                {
+                    errors.Add(new ContentError(item.Source,
+                        $"item '{item.Id}' has unknown mistake sign '{sign}'; use {string.Join(", ", MistakeSigns.Simple)} or {MistakeSigns.MissedStepPrefix}STEP."));
+                }
+            }
             foreach (var (relatedId, where) in references.Related)
             {
                 if (relatedId == item.Id)

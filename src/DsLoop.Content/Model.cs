@@ -29,7 +29,7 @@ public sealed record Framework(string Id, string Name, string Summary, IReadOnly
 /// <param name="WhyTheyAsk">What the interviewer is testing.</param>
 /// <param name="ModelAnswer">A strong answer.</param>
 /// <param name="WeakAnswer">A deliberately weak answer.</param>
-/// <param name="CommonMistakes">Mistakes candidates often make.</param>
+/// <param name="CommonMistakes">Mistakes candidates often make, each with the signs that reveal it in an answer.</param>
 /// <param name="FollowUps">Probes an interviewer may add.</param>
 /// <param name="Related">Ids of related items.</param>
 /// <param name="Source">Where it was loaded from.</param>
@@ -45,10 +45,42 @@ public sealed record QuestionItem(
     string WhyTheyAsk,
     string ModelAnswer,
     string WeakAnswer,
-    IReadOnlyList<string> CommonMistakes,
+    IReadOnlyList<CommonMistake> CommonMistakes,
     IReadOnlyList<string> FollowUps,
     IReadOnlyList<string> Related,
     SourceSpan Source);
+
+/// <summary>
+/// A mistake candidates often make. <paramref name="Phrases"/> are words that reveal it when they appear in an
+/// answer; <paramref name="Signs"/> are coach findings that reveal it (see <see cref="MistakeSigns"/>).
+/// A mistake with neither is shown as a checklist line but never flagged.
+/// </summary>
+/// <param name="Text">The mistake, as shown.</param>
+/// <param name="Phrases">Lower-case phrases matched at word starts.</param>
+/// <param name="Signs">Coach-finding signs such as <c>@no-number</c> or <c>@missed:guardrails</c>.</param>
+public sealed record CommonMistake(string Text, IReadOnlyList<string> Phrases, IReadOnlyList<string> Signs);
+
+/// <summary>The coach findings a common mistake can be tied to.</summary>
+public static class MistakeSigns
+{
+    /// <summary>No number, percentage or amount in the answer.</summary>
+    public const string NoNumber = "@no-number";
+    /// <summary>No stated assumption.</summary>
+    public const string NoAssumption = "@no-assumption";
+    /// <summary>No trade-off, risk or guardrail named.</summary>
+    public const string NoTradeOff = "@no-guardrail";
+    /// <summary>Fewer than two uses of "I".</summary>
+    public const string NoFirstPerson = "@no-first-person";
+    /// <summary>Under the length target.</summary>
+    public const string TooShort = "@too-short";
+    /// <summary>Over the length target.</summary>
+    public const string TooLong = "@too-long";
+    /// <summary>Prefix of a sign naming a framework step the answer did not show, e.g. <c>@missed:guardrails</c>.</summary>
+    public const string MissedStepPrefix = "@missed:";
+
+    /// <summary>Every sign without a step.</summary>
+    public static IReadOnlyList<string> Simple { get; } = [NoNumber, NoAssumption, NoTradeOff, NoFirstPerson, TooShort, TooLong];
+}
 
 /// <summary>A file and 1-based line, for messages.</summary>
 /// <param name="File">Path relative to the content folder.</param>

@@ -86,13 +86,43 @@ internal static class QuestionReader
             id, title, Section(PromptSection), rounds, dimensions, level,
             variants.Count == 0 ? [CompanyVariant.Any] : variants,
             framework, Section(WhySection), Section(ModelSection), Section(WeakSection),
-            Bullets(MistakesSection, 1, 8), Bullets(FollowUpsSection, 2, 4),
+            [.. Bullets(MistakesSection, 1, 8).Select(b => ParseMistake(b, id, sections[MistakesSection].Where, errors))],
+            Bullets(FollowUpsSection, 2, 4),
             [.. related.Select(r => r.Value)], map.Start);
         var references = new ItemReferences(map.Start, [.. related.Select(r => (r.Value, map.Where(r.Node)))]);
         return (item, references);
     }
 
     private delegate bool TryParse<T>(string? slug, out T value);
+
+    /// <summary>Splits "text {signs: phrase | @sign}" into the mistake and how to detect it.</summary>
+    private static CommonMistake ParseMistake(string bullet, string id, SourceSpan where, List<ContentError> errors)
+    {
+        var open = bullet.LastIndexOf("{signs:", StringComparison.Ordinal);
+        if (open < 0 || !bullet.EndsWith('}'))
+        {
+            return new CommonMistake(bullet, [], []);
+        }
+        var phrases = new List<string>();
+        var signs = new List<string>();
+        foreach (var raw in bullet[(open + "{signs:".Length)..^1].Split('|'))
+        {
+            var token = raw.Trim().Trim('"').Trim();
+            if (token.Length == 0)
+            {
+                errors.Add(new ContentError(where, $"a common mistake of item '{id}' has an empty sign."));
+            }
+            else if (token.StartsWith('@'))
+            {
+                signs.Add(token);
+            }
+            else
+            {
+                phrases.Add(token.ToLowerInvariant());
+            }
+        }
+        return new CommonMistake(bullet[..open].Trim(), phrases, signs);
+    }
 
     private static List<T> Parse<T>(YamlMap map, string key, TryParse<T> parse, string noun, IEnumerable<string> allowed, bool required = true)
     {

@@ -82,7 +82,7 @@ public sealed class ContentLoaderTests : IDisposable
         Assert.Equal([Round.Behavioral], item.Rounds);
         Assert.Equal([Dimension.Communication], item.Dimensions);
         Assert.Equal([CompanyVariant.Consumer, CompanyVariant.B2BSaas], item.Variants);
-        Assert.Equal(["Being vague."], item.CommonMistakes);
+        Assert.Equal(["Being vague."], item.CommonMistakes.Select(m => m.Text));
         Assert.Equal(["One?", "Two?"], item.FollowUps);
         Assert.Equal("Tell me about a time.", item.Prompt);
         Assert.Equal([CompanyVariant.Any], result.Bank.ItemsById["second-item"].Variants);
@@ -160,6 +160,30 @@ public sealed class ContentLoaderTests : IDisposable
         Write("questions/a.md", Item("first-item", followUps: "- Only one?"));
         var error = Assert.Single(ContentLoader.Load(_root).Errors);
         Assert.Contains("needs 2–4 '- ' bullets, found 1", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Mistake_signs_are_parsed_into_phrases_and_coach_signs()
+    {
+        Write("frameworks/star.yaml", Star);
+        Write("questions/a.md", Item("first-item").Replace("- Being vague.",
+            "- Stopping early. {signs: \"until significant\" | Stop Early | @no-number | @missed:result}", StringComparison.Ordinal));
+        var result = ContentLoader.Load(_root);
+        Assert.True(result.IsValid, string.Join("\n", result.Errors));
+        var mistake = Assert.Single(result.Bank!.ItemsById["first-item"].CommonMistakes);
+        Assert.Equal("Stopping early.", mistake.Text);
+        Assert.Equal(["until significant", "stop early"], mistake.Phrases);
+        Assert.Equal(["@no-number", "@missed:result"], mistake.Signs);
+    }
+
+    [Fact]
+    public void Unknown_mistake_sign_or_step_is_reported()
+    {
+        Write("frameworks/star.yaml", Star);
+        Write("questions/a.md", Item("first-item").Replace("- Being vague.", "- Vague. {signs: @no-vibes | @missed:task}", StringComparison.Ordinal));
+        var messages = ContentLoader.Load(_root).Errors.Select(e => e.Message).ToList();
+        Assert.Contains(messages, m => m.Contains("unknown mistake sign '@no-vibes'", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Contains("'@missed:task' but framework 'star' has no such step", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -128,7 +128,7 @@ internal static class PracticeCommand
             }
             var now = console.Clock.GetUtcNow();
             var seconds = (int)Math.Clamp((now - started).TotalSeconds, 0, 24 * 3600);
-            var coach = AnswerCoach.Review(answer, framework);
+            var coach = AnswerCoach.Review(item, framework, answer);
             await WriteCoachAsync(coach);
             await output.WriteLineAsync($"\nWhy they ask: {item.WhyTheyAsk}");
             await output.WriteLineAsync($"\nA strong answer:\n{item.ModelAnswer}");
@@ -226,6 +226,10 @@ internal static class PracticeCommand
             foreach (var habit in coach.Habits)
             {
                 await output.WriteLineAsync(habit.Present ? $"  [x] {habit.Name}: {string.Join(", ", habit.Evidence.Take(4))}" : $"  [ ] {habit.Name}: {habit.Advice}");
+            }
+            foreach (var mistake in coach.Mistakes.Where(m => m.Seems))
+            {
+                await output.WriteLineAsync($"  (!) Seems to make a common mistake: {mistake.Mistake} [{string.Join(", ", mistake.Evidence)}]");
             }
         }
     }

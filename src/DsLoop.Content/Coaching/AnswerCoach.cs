@@ -20,6 +20,46 @@ public static partial class AnswerCoach
         ["trade-off", "tradeoff", "trade off", "guardrail", "at the cost of", "on the other hand", "downside", "risk", "instead of", "rather than", "versus"];
 
     /// <summary>Coaches one answer against a framework.</summary>
+    public static CoachReport Review(QuestionItem item, Framework framework, string answer, (int Min, int Max)? target = null)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var report = Review(answer, framework, target);
+        var text = Normalise(answer ?? "");
+        return report with { Mistakes = [.. item.CommonMistakes.Select(m => Check(m, report, text))] };
+    }
+
+    private static MistakeFinding Check(CommonMistake mistake, CoachReport report, string text)
+    {
+        var evidence = mistake.Phrases.Where(p => ContainsCue(text, Normalise(p))).Select(p => $"\"{p}\"").ToList();
+        var habits = report.Habits.ToDictionary(h => h.Name, h => h.Present);
+        foreach (var sign in mistake.Signs)
+        {
+            var fired = sign switch
+            {
+                MistakeSigns.NoNumber => !habits[QuantifiesHabit],
+                MistakeSigns.NoAssumption => !habits[AssumptionsHabit],
+                MistakeSigns.NoTradeOff => !habits[TradeOffHabit],
+                MistakeSigns.NoFirstPerson => !habits[FirstPersonHabit],
+                MistakeSigns.TooShort => report.Length == LengthVerdict.TooShort,
+                MistakeSigns.TooLong => report.Length == LengthVerdict.TooLong,
+                _ when sign.StartsWith(MistakeSigns.MissedStepPrefix, StringComparison.Ordinal) =>
+                    report.Steps.Any(s => s.StepId == sign[MistakeSigns.MissedStepPrefix.Length..] && !s.Covered),
+                _ => false,
+            };
+            if (fired)
+            {
+                evidence.Add(sign);
+            }
+        }
+        return new MistakeFinding(mistake.Text, evidence.Count > 0, evidence);
+    }
+
+    private const string QuantifiesHabit = "Quantifies impact";
+    private const string AssumptionsHabit = "States assumptions";
+    private const string TradeOffHabit = "Names a trade-off or guardrail";
+    private const string FirstPersonHabit = "Says \"I\" for own actions";
+
+    /// <summary>Coaches one answer against a framework, without an item's common mistakes.</summary>
     public static CoachReport Review(string answer, Framework framework, (int Min, int Max)? target = null)
     {
         ArgumentNullException.ThrowIfNull(framework);
@@ -47,13 +87,13 @@ public static partial class AnswerCoach
         var firstPerson = FirstPersonPattern().Matches(answer ?? "").Select(m => m.Value).Distinct(StringComparer.Ordinal).ToList();
         var habits = new List<HabitCheck>
         {
-            new("Quantifies impact", numbers.Count > 0, numbers,
+            new(QuantifiesHabit, numbers.Count > 0, numbers,
                 "Put a number on the result or the stakes: a rate, a size, a change in %."),
-            new("States assumptions", Found(text, AssumptionCues, out var assumptions), assumptions,
+            new(AssumptionsHabit, Found(text, AssumptionCues, out var assumptions), assumptions,
                 "Say out loud what you take as given (\"I assume…\") so the interviewer can adjust it."),
-            new("Names a trade-off or guardrail", Found(text, TradeOffCues, out var tradeOffs), tradeOffs,
+            new(TradeOffHabit, Found(text, TradeOffCues, out var tradeOffs), tradeOffs,
                 "Name what could get worse and how you'd watch it: a guardrail metric or the cost of the choice."),
-            new("Says \"I\" for own actions", FirstPersonPattern().Matches(answer ?? "").Count >= 2, firstPerson,
+            new(FirstPersonHabit, FirstPersonPattern().Matches(answer ?? "").Count >= 2, firstPerson,
                 "Use \"I\" for what you did; \"we\" hides your part."),
         };
 

@@ -15,6 +15,12 @@ public sealed record StepCoverage(string StepId, string StepName, bool Covered, 
 /// <param name="Advice">What to do when it is missing.</param>
 public sealed record HabitCheck(string Name, bool Present, IReadOnlyList<string> Evidence, string Advice);
 
+/// <summary>Whether the answer seems to make one of the item's common mistakes, and what gave it away.</summary>
+/// <param name="Mistake">The mistake as the content states it.</param>
+/// <param name="Seems">True when at least one of its signs fired.</param>
+/// <param name="Evidence">The phrases found or the coach findings that fired.</param>
+public sealed record MistakeFinding(string Mistake, bool Seems, IReadOnlyList<string> Evidence);
+
 /// <summary>How long the answer is against the spoken target.</summary>
 public enum LengthVerdict
 {
@@ -41,6 +47,9 @@ public sealed record CoachReport(
     int TargetMin,
     int TargetMax)
 {
+    /// <summary>The item's common mistakes, checked against the answer. Empty when none were given.</summary>
+    public IReadOnlyList<MistakeFinding> Mistakes { get; init; } = [];
+
     /// <summary>Share of framework steps covered, 0–1.</summary>
     public double StepScore => Steps.Count == 0 ? 0 : (double)Steps.Count(s => s.Covered) / Steps.Count;
 

@@ -110,4 +110,37 @@ public sealed class AnswerCoachTests
         }
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
+
+    [Fact]
+    public void Mistakes_fire_on_their_phrases_and_coach_signs_with_evidence()
+    {
+        var item = Bank.ItemsById["onboarding-test-sample-size"];
+        var framework = Bank.Frameworks[item.FrameworkId];
+        var peeking = AnswerCoach.Review(item, framework, "We run it until it is significant, then ship.");
+        var finding = Assert.Single(peeking.Mistakes, m => m.Mistake.StartsWith("Stopping as soon as", StringComparison.Ordinal));
+        Assert.True(finding.Seems);
+        Assert.Contains("\"until it is significant\"", finding.Evidence);
+        Assert.DoesNotContain(AnswerCoach.Review(item, framework, item.ModelAnswer).Mistakes, m => m.Seems);
+    }
+
+    [Fact]
+    public void Every_weak_answer_in_the_bank_seems_to_make_a_listed_mistake_and_no_model_answer_does()
+    {
+        var failures = new List<string>();
+        foreach (var item in Bank.Items)
+        {
+            var framework = Bank.Frameworks[item.FrameworkId];
+            var model = AnswerCoach.Review(item, framework, item.ModelAnswer).Mistakes.Where(m => m.Seems).ToList();
+            var weak = AnswerCoach.Review(item, framework, item.WeakAnswer).Mistakes.Where(m => m.Seems).ToList();
+            if (model.Count > 0)
+            {
+                failures.Add($"{item.Id}: model answer flagged for '{model[0].Mistake}' ({string.Join(", ", model[0].Evidence)})");
+            }
+            if (weak.Count == 0)
+            {
+                failures.Add($"{item.Id}: weak answer makes none of its listed mistakes");
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
 }

@@ -35,6 +35,18 @@ public sealed class PracticeAndProgressTests
     }
 
     [Fact]
+    public async Task Attempt_page_names_the_common_mistake_the_answer_seems_to_make()
+    {
+        await using var app = await TestApp.StartAsync(multiUser: false);
+        using var client = app.NewClient();
+        var attemptPath = await TestApp.AnswerAsync(client, "compensation-expectations", "Whatever is fair; what does the role pay?");
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync(attemptPath));
+        Assert.Contains("Common mistakes this answer seems to make", page, StringComparison.Ordinal);
+        Assert.Contains("! Refusing to give any number", page, StringComparison.Ordinal);
+        Assert.Contains("no number in the answer", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Empty_answer_is_refused_with_a_message_and_nothing_is_saved()
     {
         await using var app = await TestApp.StartAsync(multiUser: false);
@@ -76,5 +88,38 @@ public sealed class PracticeAndProgressTests
         Assert.DoesNotContain("Ada's private story", await stolen.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain("Ada's private story", await eve.GetStringAsync("/progress"), StringComparison.Ordinal);
         Assert.Contains("No attempts yet", await eve.GetStringAsync("/progress"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Weakest_focus_sends_a_new_user_to_an_untried_dimension_then_to_the_lowest_scoring_one()
+    {
+        await using var app = await TestApp.StartAsync(multiUser: false);
+        using var client = app.NewClient();
+        var first = WebUtility.HtmlDecode(await client.GetStringAsync("/practice?focus=weakest"));
+        Assert.Contains("Weakest dimension: Problem framing & product sense — you have not answered any of its questions yet.", first, StringComparison.Ordinal);
+
+        // Answer something in every dimension the bank has; the recruiter-screen answer is the weakest by far.
+        await TestApp.AnswerAsync(client, "metric-disagreement-with-pm", "At the time our team had a dispute. I was responsible for the metric. I proposed retention. As a result it rose 2%.");
+        await TestApp.AnswerAsync(client, "feature-launch-success-metric", "The decision is whether to invest. I assume we can log saves. The primary metric is purchases per user, and I would recommend launching if it rises.");
+        await TestApp.AnswerAsync(client, "onboarding-test-sample-size", "Primary metric is completion per user; guardrail is retention; randomise by user; power 80% gives 9,500 per arm.");
+        await TestApp.AnswerAsync(client, "compensation-expectations", "Whatever is fair.");
+        var weakest = WebUtility.HtmlDecode(await client.GetStringAsync("/practice?focus=weakest"));
+        Assert.Contains("Weakest dimension: Communication — mean coach score", weakest, StringComparison.Ordinal);
+        Assert.Contains("compensation question", weakest, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sizing an onboarding experiment", weakest, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Due_focus_lists_only_items_due_now()
+    {
+        await using var app = await TestApp.StartAsync(multiUser: false);
+        using var client = app.NewClient();
+        var none = await client.GetStringAsync("/practice?focus=due");
+        Assert.Contains("0 of 4 questions.", none, StringComparison.Ordinal);
+        var local = await app.Store.EnsureLocalUserAsync();
+        await app.Store.UpsertScheduleAsync(new DsLoop.Core.ReviewSchedule(local.Id, "compensation-expectations", DateTimeOffset.UtcNow.AddDays(-1), "{}", DateTimeOffset.UtcNow));
+        var due = await client.GetStringAsync("/practice?focus=due");
+        Assert.Contains("1 of 4 questions.", due, StringComparison.Ordinal);
+        Assert.Contains("compensation question", due, StringComparison.Ordinal);
     }
 }

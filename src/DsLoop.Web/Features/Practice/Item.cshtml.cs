@@ -50,7 +50,7 @@ internal sealed class PracticeItemModel(ContentBank content, IAppStore store, Ti
         }
         var now = clock.GetUtcNow();
         var seconds = Math.Clamp(Seconds, 0, 24 * 3600);
-        var coach = AnswerCoach.Review(text, Framework);
+        var coach = AnswerCoach.Review(Item, Framework, text);
         var attempt = new Attempt(Ids.New(), User.UserId(), AttemptKind.OpenQuestion, Item.Id, now.AddSeconds(-seconds), now, coach.Score,
             JsonSerializer.Serialize(new OpenAnswer(text, seconds, coach.Words, coach), JsonDefaults.Options));
         await store.AddAttemptAsync(attempt, cancellationToken);
