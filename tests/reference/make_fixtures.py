@@ -1,0 +1,165 @@
+#!/usr/bin/python3
+"""Writes the reference fixtures that DsLoop.Stats is tested against.
+
+Run with Debian's python3 and its python3-scipy and python3-statsmodels packages:
+    /usr/bin/python3 tests/reference/make_fixtures.py [OUTPUT_DIR]
+The cases are fixed grids (no randomness), so the output is the same on every run; the C# test suite
+re-runs this script when those packages are present and fails if the output differs from the committed
+fixtures.
+"""
+import json
+import math
+import os
+import sys
+
+import scipy
+import statsmodels
+from scipy import stats
+from statsmodels.stats.power import NormalIndPower
+from statsmodels.stats.proportion import (
+    confint_proportions_2indep,
+    proportion_effectsize,
+    proportions_ztest,
+    test_proportions_2indep,
+)
+from statsmodels.stats.multitest import multipletests
+
+OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures")
+ALTERNATIVES = {"two-sided": "two-sided", "larger": "larger", "smaller": "smaller"}
+
+
+def num(x):
+    """JSON has no NaN or infinity; write them as strings so the C# side can assert a reason instead."""
+    x = float(x)
+    if math.isnan(x):
+        return "NaN"
+    if math.isinf(x):
+        return "Infinity" if x > 0 else "-Infinity"
+    return x
+
+
+def power_cases():
+    cases = []
+    for p1 in (0.01, 0.05, 0.1, 0.3, 0.5, 0.9):
+        for mde in (0.005, 0.02, 0.05):
+            p2 = p1 + mde
+            if p2 >= 1:
+                continue
+            for alpha, power in ((0.05, 0.8), (0.01, 0.9)):
+                for ratio in (1.0, 2.0):
+                    for alternative in ("two-sided", "larger"):
+                        h = proportion_effectsize(p2, p1)
+                        n1 = NormalIndPower().solve_power(effect_size=h, alpha=alpha, power=power, ratio=ratio, alternative=alternative)
+                        achieved = NormalIndPower().power(effect_size=h, nobs1=math.ceil(n1), alpha=alpha, ratio=ratio, alternative=alternative)
+                        cases.append({
+                            "kind": "proportions-cohens-h", "baseline": p1, "treatment": p2, "alpha": alpha, "power": power,
+                            "ratio": ratio, "alternative": alternative, "effectSize": num(h),
+                            "nobs1": num(n1), "powerAtCeiling": num(achieved),
+                        })
+    for d in (0.05, 0.1, 0.2, 0.5):
+        for alpha, power in ((0.05, 0.8), (0.05, 0.9), (0.01, 0.8)):
+            for ratio in (1.0, 0.5, 3.0):
+                for alternative in ("two-sided", "larger", "smaller"):
+                    effect = -d if alternative == "smaller" else d
+                    n1 = NormalIndPower().solve_power(effect_size=effect, alpha=alpha, power=power, ratio=ratio, alternative=alternative)
+                    cases.append({
+                        "kind": "means-standardised", "effectSize": effect, "alpha": alpha, "power": power,
+                        "ratio": ratio, "alternative": alternative, "nobs1": num(n1),
+                    })
+    return cases
+
+
+def ztest_cases():
+    cases = []
+    grid = [
+        (120, 1000, 150, 1000), (50, 5000, 65, 5000), (1, 40, 6, 40), (0, 100, 3, 100), (500, 1000, 480, 1000),
+        (3000, 100000, 3100, 100000), (10, 10, 9, 10), (7, 1000, 7, 1000), (200, 400, 260, 600), (2, 3, 1, 3),
+        (123456, 1000000, 124500, 1000000), (9, 50, 20, 60),
+    ]
+    for xc, nc, xt, nt in grid:
+        pooled_z, pooled_p = proportions_ztest([xt, xc], [nt, nc])
+        case = {
+            "controlCount": xc, "controlN": nc, "treatmentCount": xt, "treatmentN": nt,
+            "pooledZ": num(pooled_z), "pooledP": num(pooled_p),
+        }
+        try:
+            wald = test_proportions_2indep(xt, nt, xc, nc, method="wald", compare="diff")
+            low, high = confint_proportions_2indep(xt, nt, xc, nc, method="wald", compare="diff", alpha=0.05)
+            larger = test_proportions_2indep(xt, nt, xc, nc, method="wald", compare="diff", alternative="larger")
+            case.update({
+                "unpooledZ": num(wald.statistic), "unpooledP": num(wald.pvalue), "unpooledPLarger": num(larger.pvalue),
+                "diffCiLow": num(low), "diffCiHigh": num(high),
+            })
+        except ZeroDivisionError:
+            # statsmodels divides by the control rate even for a difference; no unpooled reference here.
+            pass
+        cases.append(case)
+    return cases
+
+
+def welch_cases():
+    cases = []
+    grid = [
+        (10.0, 2.0, 50, 10.5, 2.5, 60), (0.0, 1.0, 30, 0.2, 1.0, 30), (100, 30, 1000, 103, 45, 900),
+        (5.0, 0.1, 5, 5.1, 3.0, 8), (-2.0, 1.0, 12, -1.0, 0.5, 200), (3.2, 1.1, 2, 3.9, 1.4, 3),
+        (1000, 250, 200000, 1001, 260, 210000), (7.0, 0.0, 10, 7.5, 1.0, 10),
+    ]
+    for mc, sc, nc, mt, st, nt in grid:
+        t, p = stats.ttest_ind_from_stats(mt, st, nt, mc, sc, nc, equal_var=False)
+        vc, vt = sc * sc / nc, st * st / nt
+        df = (vc + vt) ** 2 / (vc * vc / (nc - 1) + vt * vt / (nt - 1))
+        half = stats.t.ppf(0.975, df) * math.sqrt(vc + vt)
+        cases.append({
+            "controlMean": mc, "controlSd": sc, "controlN": nc, "treatmentMean": mt, "treatmentSd": st, "treatmentN": nt,
+            "t": num(t), "p": num(p), "df": num(df), "ciLow": num(mt - mc - half), "ciHigh": num(mt - mc + half),
+        })
+    return cases
+
+
+def srm_cases():
+    cases = []
+    grid = [
+        ([5000, 5100], None), ([5000, 5300], None), ([5000, 5100, 4800], None), ([1000, 2100], [1, 2]),
+        ([821, 812, 0], None), ([50000, 50400], None), ([10, 30], [0.5, 0.5]), ([3300, 3300, 3400], [0.3, 0.3, 0.4]),
+    ]
+    for counts, weights in grid:
+        w = weights or [1.0] * len(counts)
+        total = sum(counts)
+        expected = [total * x / sum(w) for x in w]
+        chi2, p = stats.chisquare(counts, f_exp=expected)
+        cases.append({"counts": counts, "weights": w, "chi2": num(chi2), "p": num(p), "df": len(counts) - 1})
+    return cases
+
+
+def adjust_cases():
+    cases = []
+    grid = [
+        [0.01, 0.04, 0.03, 0.005], [0.5, 0.2, 0.01], [0.001], [0.04, 0.04, 0.04],
+        [0.0, 1.0, 0.3, 0.02, 0.049, 0.051], [0.012, 0.3, 0.9, 0.0001, 0.02, 0.04, 0.5, 0.6, 0.03, 0.045],
+    ]
+    for ps in grid:
+        holm = multipletests(ps, method="holm")[1]
+        bh = multipletests(ps, method="fdr_bh")[1]
+        cases.append({"p": ps, "holm": [num(x) for x in holm], "bh": [num(x) for x in bh]})
+    return cases
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    fixtures = {
+        "power.json": power_cases(),
+        "ztest.json": ztest_cases(),
+        "welch.json": welch_cases(),
+        "srm.json": srm_cases(),
+        "adjust.json": adjust_cases(),
+    }
+    for name, cases in fixtures.items():
+        with open(os.path.join(OUT, name), "w") as f:
+            json.dump({"generator": "tests/reference/make_fixtures.py", "scipy": scipy.__version__,
+                       "statsmodels": statsmodels.__version__, "cases": cases}, f, indent=1, sort_keys=True)
+            f.write("\n")
+    print(f"wrote {sum(len(c) for c in fixtures.values())} cases to {OUT}")
+
+
+if __name__ == "__main__":
+    main()
