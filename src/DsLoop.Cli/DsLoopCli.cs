@@ -87,6 +87,7 @@ public static class DsLoopCli
         root.Subcommands.Add(ServeCommand.Build());
         root.Subcommands.Add(ContentCommand.Build(console));
         root.Subcommands.Add(PracticeCommand.Build(console));
+        root.Subcommands.Add(StatsCommand.Build(console));
         return root;
     }
 }

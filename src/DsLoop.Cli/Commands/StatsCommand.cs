@@ -1,0 +1,252 @@
+using System.CommandLine;
+using System.Globalization;
+using DsLoop.Stats;
+using DsLoop.Stats.Design;
+using DsLoop.Stats.Readout;
+
+namespace DsLoop.Cli.Commands;
+
+/// <summary><c>dsloop stats</c>: the statistics engine from the terminal, for checking your own numbers.</summary>
+internal static class StatsCommand
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public static Command Build(CliConsole console)
+    {
+        var command = new Command("stats", "Analyse your own experiment: power and sample size, readouts, sample-ratio checks, p-value adjustment.");
+        command.Subcommands.Add(Power(console));
+        command.Subcommands.Add(Readout(console));
+        command.Subcommands.Add(Srm(console));
+        command.Subcommands.Add(Adjust(console));
+        return command;
+    }
+
+    private static Option<string> AlternativeOption() => new("--sides")
+    {
+        Description = "2 for two-sided, 'larger' or 'smaller' for one-sided.",
+        DefaultValueFactory = _ => "2",
+    };
+
+    private static Alternative ParseSides(string value) => value switch
+    {
+        "2" or "two-sided" => Alternative.TwoSided,
+        "1" or "larger" => Alternative.Larger,
+        "smaller" => Alternative.Smaller,
+        _ => throw new CliException($"--sides: '{value}' is not 2, larger or smaller.", DsLoopCli.Usage),
+    };
+
+    private static double Probability(double value, string option, bool open = true)
+    {
+        var bad = open ? value is <= 0 or >= 1 : value is < 0 or > 1;
+        return bad || double.IsNaN(value)
+            ? throw new CliException($"{option}: {value.ToString(Inv)} is not a probability {(open ? "strictly between 0 and 1" : "in [0, 1]")}.", DsLoopCli.Usage)
+            : value;
+    }
+
+    private static Command Power(CliConsole console)
+    {
+        var baseline = new Option<double?>("--baseline") { Description = "Baseline conversion rate, e.g. 0.10." };
+        var sd = new Option<double?>("--sd") { Description = "Standard deviation of a mean metric (instead of --baseline)." };
+        var mde = new Option<double>("--mde") { Description = "Minimum detectable effect: absolute, or relative with --relative.", Required = true };
+        var relative = new Option<bool>("--relative") { Description = "Read --mde relative to the baseline (0.05 = +5%)." };
+        var alpha = new Option<double>("--alpha") { DefaultValueFactory = _ => 0.05, Description = "Significance level." };
+        var power = new Option<double>("--power") { DefaultValueFactory = _ => 0.8, Description = "Target power." };
+        var sides = AlternativeOption();
+        var ratio = new Option<double>("--ratio") { DefaultValueFactory = _ => 1, Description = "Treatment size as a multiple of control." };
+        var arms = new Option<int>("--arms") { DefaultValueFactory = _ => 2, Description = "Arms including control." };
+        var bonferroni = new Option<bool>("--bonferroni") { Description = "Split alpha across the treatment-versus-control comparisons." };
+        var traffic = new Option<double?>("--daily-traffic") { Description = "Eligible units per day, to report the duration." };
+        var json = CliJson.Option();
+        var command = new Command("power", "Sample size per arm (normal approximation; Cohen's h for rates, as statsmodels NormalIndPower).")
+        {
+            baseline, sd, mde, relative, alpha, power, sides, ratio, arms, bonferroni, traffic, json,
+        };
+        command.SetAction(async (parse, _) =>
+        {
+            var alternative = ParseSides(parse.GetValue(sides)!);
+            var a = Probability(parse.GetValue(alpha), "--alpha");
+            var p = Probability(parse.GetValue(power), "--power");
+            SampleSizePlan plan;
+            try
+            {
+                plan = (parse.GetValue(baseline), parse.GetValue(sd)) switch
+                {
+                    ({ } b, null) => SampleSize.ForProportions(Probability(b, "--baseline"), parse.GetValue(mde), parse.GetValue(relative), a, p,
+                        parse.GetValue(ratio), alternative, parse.GetValue(arms), parse.GetValue(bonferroni)),
+                    (null, { } s) => SampleSize.ForMeans(s, parse.GetValue(mde), a, p, parse.GetValue(ratio), alternative, parse.GetValue(arms), parse.GetValue(bonferroni)),
+                    _ => throw new CliException("give exactly one of --baseline (a rate) or --sd (a mean metric).", DsLoopCli.Usage),
+                };
+            }
+            catch (ArgumentOutOfRangeException e)
+            {
+                throw new CliException($"--{e.ParamName}: {e.Message.Split(" (Parameter", 2)[0]}", DsLoopCli.Usage);
+            }
+            int? days = parse.GetValue(traffic) is { } t ? plan.DurationDays(t) : null;
+            if (parse.GetValue(json))
+            {
+                await CliJson.WriteAsync(console.Out, new
+                {
+                    controlPerArm = plan.ControlPerArm,
+                    treatmentPerArm = plan.TreatmentPerArm,
+                    arms = plan.Arms,
+                    total = plan.Total,
+                    effectSize = plan.EffectSize,
+                    alphaPerComparison = plan.AlphaPerComparison,
+                    durationDays = days,
+                });
+                return DsLoopCli.Ok;
+            }
+            await console.Out.WriteLineAsync($"Control: {plan.ControlPerArm:N0} per arm; each treatment arm: {plan.TreatmentPerArm:N0}; total {plan.Total:N0} over {plan.Arms} arms.");
+            await console.Out.WriteLineAsync($"Standardised effect {plan.EffectSize:0.#####}, alpha per comparison {plan.AlphaPerComparison:0.#####}.");
+            if (days is { } d)
+            {
+                await console.Out.WriteLineAsync($"Duration: {d} day{(d == 1 ? "" : "s")} at {parse.GetValue(traffic):N0} eligible units a day (round up to whole weeks).");
+            }
+            return DsLoopCli.Ok;
+        });
+        return command;
+    }
+
+    private static string SidesText(Alternative alternative) => alternative switch
+    {
+        Alternative.TwoSided => "two-sided",
+        Alternative.Larger => "one-sided, treatment larger",
+        _ => "one-sided, treatment smaller",
+    };
+
+    private static Proportion ParseFraction(string? text, string option)
+    {
+        var parts = text?.Split('/') ?? [];
+        if (parts.Length != 2 || !long.TryParse(parts[0], NumberStyles.None, Inv, out var x) || !long.TryParse(parts[1], NumberStyles.None, Inv, out var n))
+        {
+            throw new CliException($"{option}: '{text}' is not COUNT/TOTAL, e.g. 120/1000.", DsLoopCli.Usage);
+        }
+        if (x > n)
+        {
+            throw new CliException($"{option}: {x} conversions is more than its {n} units.", DsLoopCli.Usage);
+        }
+        return new Proportion(x, n);
+    }
+
+    private static Command Readout(CliConsole console)
+    {
+        var control = new Option<string>("--control") { Description = "Control conversions, COUNT/TOTAL.", Required = true };
+        var treatment = new Option<string>("--treatment") { Description = "Treatment conversions, COUNT/TOTAL.", Required = true };
+        var pooled = new Option<bool>("--pooled") { Description = "Use the pooled-variance z-test (default: unpooled Wald)." };
+        var sides = AlternativeOption();
+        var json = CliJson.Option();
+        var command = new Command("readout", "Two-proportion readout: lift, 95% interval, z and p.") { control, treatment, pooled, sides, json };
+        command.SetAction(async (parse, _) =>
+        {
+            var c = ParseFraction(parse.GetValue(control), "--control");
+            var t = ParseFraction(parse.GetValue(treatment), "--treatment");
+            var alternative = ParseSides(parse.GetValue(sides)!);
+            var test = parse.GetValue(pooled) ? ProportionTest.Pooled(c, t, alternative) : ProportionTest.Unpooled(c, t, alternative);
+            var interval = ProportionTest.DifferenceInterval(c, t);
+            var diff = t.Rate - c.Rate;
+            if (parse.GetValue(json))
+            {
+                await CliJson.WriteAsync(console.Out, new
+                {
+                    controlRate = c.Rate,
+                    treatmentRate = t.Rate,
+                    absoluteLift = diff,
+                    relativeLift = c.Rate == 0 ? (double?)null : diff / c.Rate,
+                    ciLow = interval.IsValid ? interval.Low : (double?)null,
+                    ciHigh = interval.IsValid ? interval.High : (double?)null,
+                    z = test.IsValid ? test.Statistic : (double?)null,
+                    p = test.IsValid ? test.PValue : (double?)null,
+                    test = parse.GetValue(pooled) ? "pooled" : "unpooled",
+                    reason = test.Reason ?? interval.Reason,
+                });
+                return DsLoopCli.Ok;
+            }
+            await console.Out.WriteLineAsync($"Control {c.Rate:P3}, treatment {t.Rate:P3}: absolute lift {diff * 100:+0.###;-0.###;0} points{(c.Rate > 0 ? $" ({diff / c.Rate:+0.##%;-0.##%;0%} relative)" : "")}.");
+            await console.Out.WriteLineAsync(interval.IsValid
+                ? $"95% interval of the difference: [{interval.Low * 100:0.###}, {interval.High * 100:0.###}] points."
+                : $"No interval: {interval.Reason}.");
+            await console.Out.WriteLineAsync(test.IsValid
+                ? $"{(parse.GetValue(pooled) ? "Pooled" : "Unpooled")} z = {test.Statistic:0.####}, p = {test.PValue:0.######} ({SidesText(alternative)})."
+                : $"No test: {test.Reason}.");
+            return DsLoopCli.Ok;
+        });
+        return command;
+    }
+
+    private static List<double> ParseList(string? text, string option) =>
+        [.. (text ?? "").Split(',', StringSplitOptions.TrimEntries).Select((v, i) => double.TryParse(v, NumberStyles.Float, Inv, out var x)
+            ? x : throw new CliException($"{option}: item {i + 1} ('{v}') is not a number.", DsLoopCli.Usage))];
+
+    private static Command Srm(CliConsole console)
+    {
+        var counts = new Option<string>("--counts") { Description = "Units per arm, comma-separated, control first.", Required = true };
+        var weights = new Option<string?>("--weights") { Description = "Planned weights, comma-separated (default: equal)." };
+        var json = CliJson.Option();
+        var command = new Command("srm", "Sample-ratio mismatch: chi-square of arm counts against the planned split.") { counts, weights, json };
+        command.SetAction(async (parse, _) =>
+        {
+            var n = ParseList(parse.GetValue(counts), "--counts");
+            if (n.Any(x => x < 0 || x != Math.Floor(x)))
+            {
+                throw new CliException("--counts: every count must be a whole number of units, 0 or more.", DsLoopCli.Usage);
+            }
+            var w = parse.GetValue(weights) is { } text ? ParseList(text, "--weights") : null;
+            SrmResult result;
+            try
+            {
+                result = SampleRatioMismatch.Check([.. n.Select(x => (long)x)], w);
+            }
+            catch (ArgumentException e)
+            {
+                throw new CliException($"--{(e.ParamName == "weights" ? "weights" : "counts")}: {e.Message.Split(" (Parameter", 2)[0]}", DsLoopCli.Usage);
+            }
+            if (parse.GetValue(json))
+            {
+                await CliJson.WriteAsync(console.Out, new
+                {
+                    chiSquare = result.Reason is null || double.IsFinite(result.ChiSquare) ? result.ChiSquare : (double?)null,
+                    degreesOfFreedom = result.DegreesOfFreedom,
+                    p = double.IsNaN(result.PValue) ? (double?)null : result.PValue,
+                    expected = result.Expected,
+                    mismatch = result.IsMismatch(),
+                    reason = result.Reason,
+                });
+                return DsLoopCli.Ok;
+            }
+            await console.Out.WriteLineAsync($"chi-square = {result.ChiSquare:0.####} on {result.DegreesOfFreedom} df, p = {result.PValue:G4}; expected {string.Join(", ", result.Expected.Select(e => e.ToString("0.#", Inv)))}.");
+            await console.Out.WriteLineAsync(result.Reason is { } reason ? $"Not trustworthy: {reason}."
+                : result.IsMismatch() ? "Sample-ratio MISMATCH (p < 0.001): find the assignment or logging bug before reading any metric." : "No sample-ratio mismatch at p < 0.001.");
+            return DsLoopCli.Ok;
+        });
+        return command;
+    }
+
+    private static Command Adjust(CliConsole console)
+    {
+        var method = new Option<string>("--method") { Description = "holm or bh.", Required = true };
+        method.AcceptOnlyFromAmong("holm", "bh");
+        var p = new Option<string>("--p") { Description = "p-values, comma-separated.", Required = true };
+        var json = CliJson.Option();
+        var command = new Command("adjust", "Adjust p-values for multiple comparisons (Holm or Benjamini-Hochberg), in the order given.") { method, p, json };
+        command.SetAction(async (parse, _) =>
+        {
+            var values = ParseList(parse.GetValue(p), "--p");
+            for (var i = 0; i < values.Count; i++)
+            {
+                Probability(values[i], $"--p item {i + 1}", open: false);
+            }
+            var adjusted = parse.GetValue(method) == "holm" ? MultipleTesting.Holm(values) : MultipleTesting.BenjaminiHochberg(values);
+            if (parse.GetValue(json))
+            {
+                await CliJson.WriteAsync(console.Out, new { method = parse.GetValue(method), p = values, adjusted });
+                return DsLoopCli.Ok;
+            }
+            for (var i = 0; i < values.Count; i++)
+            {
+                await console.Out.WriteLineAsync($"{values[i].ToString("G6", Inv),-12} → {adjusted[i].ToString("G6", Inv)}");
+            }
+            return DsLoopCli.Ok;
+        });
+        return command;
+    }
+}
