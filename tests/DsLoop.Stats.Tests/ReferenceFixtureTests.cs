@@ -116,9 +116,9 @@ public sealed class ReferenceFixtureTests
     public void Fixtures_are_reproducible_from_the_reference_script()
     {
         const string python = "/usr/bin/python3";
-        Requirements.Need(Requirements.CommandSucceeds(python, "-c \"import scipy, statsmodels\"")
+        Requirements.Need(Requirements.CommandSucceeds(python, "-c \"import scipy, statsmodels, sklearn\"")
             ? null
-            : "Debian's python3-scipy and python3-statsmodels for /usr/bin/python3 (the reference fixtures can't be regenerated)");
+            : "Debian's python3-scipy, python3-statsmodels and python3-sklearn for /usr/bin/python3 (the reference fixtures can't be regenerated)");
         var output = Directory.CreateTempSubdirectory("dsloop-fixtures-").FullName;
         try
         {

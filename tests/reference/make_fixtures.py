@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Writes the reference fixtures that DsLoop.Stats is tested against.
 
-Run with Debian's python3 and its python3-scipy and python3-statsmodels packages:
+Run with Debian's python3 and its python3-scipy, python3-statsmodels and python3-sklearn packages:
     /usr/bin/python3 tests/reference/make_fixtures.py [OUTPUT_DIR]
 The cases are fixed grids (no randomness), so the output is the same on every run; the C# test suite
 re-runs this script when those packages are present and fails if the output differs from the committed
@@ -23,6 +23,10 @@ from statsmodels.stats.proportion import (
     test_proportions_2indep,
 )
 from statsmodels.stats.multitest import multipletests
+import numpy as np
+import sklearn
+from sklearn import metrics
+from sklearn.calibration import calibration_curve
 
 OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures")
 ALTERNATIVES = {"two-sided": "two-sided", "larger": "larger", "smaller": "smaller"}
@@ -144,6 +148,79 @@ def adjust_cases():
     return cases
 
 
+def classifier_datasets():
+    rng = np.random.RandomState(20261122)
+    sets = []
+    y = rng.binomial(1, 0.5, 200)
+    sets.append(("balanced-ties", y, np.round(1 / (1 + np.exp(-(2 * y - 1 + rng.normal(0, 1.2, 200)))), 2)))
+    y = rng.binomial(1, 0.02, 1000)
+    sets.append(("rare-positives", y, np.round(1 / (1 + np.exp(-(3 * y - 4 + rng.normal(0, 1.0, 1000)))), 4)))
+    y = rng.binomial(1, 0.3, 50)
+    sets.append(("all-scores-tied", y, np.full(50, 0.5)))
+    y = np.array([0] * 15 + [1] * 15)
+    sets.append(("perfect-separation", y, np.concatenate([np.linspace(0.01, 0.4, 15), np.linspace(0.6, 0.99, 15)])))
+    y = rng.binomial(1, 0.4, 500)
+    sets.append(("heavy-ties", y, np.round(np.clip(0.4 + 0.3 * (y - 0.4) + rng.normal(0, 0.25, 500), 0, 1), 1)))
+    y = np.zeros(40, dtype=int)
+    sets.append(("no-positives", y, np.round(rng.uniform(0, 1, 40), 3)))
+    y = np.ones(40, dtype=int)
+    sets.append(("all-positives", y, np.round(rng.uniform(0, 1, 40), 3)))
+    y = np.array([0, 0, 1, 1, 1, 0, 1, 0])
+    sets.append(("hard-zeros-and-ones", y, np.array([0.0, 0.2, 1.0, 0.8, 0.0, 1.0, 0.7, 0.1])))
+    y = rng.binomial(1, 0.5, 1)
+    sets.append(("single-row", y, np.array([0.7])))
+    return sets
+
+
+def ece(y, s, bins):
+    edges = np.linspace(0, 1, bins + 1)
+    ids = np.searchsorted(edges[1:-1], s)
+    total = 0.0
+    for b in range(bins):
+        mask = ids == b
+        if mask.any():
+            total += mask.sum() / len(s) * abs(y[mask].mean() - s[mask].mean())
+    return total
+
+
+def classify_cases():
+    cases = []
+    for name, y, s in classifier_datasets():
+        case = {"name": name, "labels": [int(v) for v in y], "scores": [float(v) for v in s]}
+
+        def attempt(key, fn):
+            try:
+                case[key] = fn()
+            except ValueError:
+                case[key] = "undefined"
+
+        attempt("rocAuc", lambda: num(metrics.roc_auc_score(y, s)))
+        if y.sum() > 0:
+            case["averagePrecision"] = num(metrics.average_precision_score(y, s))
+        case["brier"] = num(metrics.brier_score_loss(y, s))
+        attempt("logLoss", lambda: num(metrics.log_loss(y, s, labels=[0, 1])))
+        for strategy, bins in (("uniform", 10), ("quantile", 5)):
+            try:
+                true, pred = calibration_curve(y, s, n_bins=bins, strategy=strategy)
+                case[f"calibration_{strategy}_{bins}"] = {"fractionPositive": [num(v) for v in true], "meanScore": [num(v) for v in pred]}
+            except ValueError:
+                pass
+        case["ece10"] = num(ece(y, s, 10))
+        pred = (s >= 0.5).astype(int)
+        case["precisionAt05"] = num(metrics.precision_score(y, pred, zero_division=0))
+        case["recallAt05"] = num(metrics.recall_score(y, pred, zero_division=0))
+        case["f1At05"] = num(metrics.f1_score(y, pred, zero_division=0))
+        if y.sum() > 0:
+            precision, recall, _ = metrics.precision_recall_curve(y, s)
+            ok = recall[precision >= 0.8]
+            case["recallAtPrecision08"] = num(ok.max()) if ok.size else 0.0
+        k = min(10, len(s))
+        top = np.argsort(-s, kind="stable")[:k]
+        case["precisionAt10"] = num(y[top].mean())
+        cases.append(case)
+    return cases
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     fixtures = {
@@ -152,11 +229,12 @@ def main():
         "welch.json": welch_cases(),
         "srm.json": srm_cases(),
         "adjust.json": adjust_cases(),
+        "classify.json": classify_cases(),
     }
     for name, cases in fixtures.items():
         with open(os.path.join(OUT, name), "w") as f:
             json.dump({"generator": "tests/reference/make_fixtures.py", "scipy": scipy.__version__,
-                       "statsmodels": statsmodels.__version__, "cases": cases}, f, indent=1, sort_keys=True)
+                       "statsmodels": statsmodels.__version__, "sklearn": sklearn.__version__, "cases": cases}, f, indent=1, sort_keys=True)
             f.write("\n")
     print(f"wrote {sum(len(c) for c in fixtures.values())} cases to {OUT}")
 
