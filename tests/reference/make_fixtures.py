@@ -221,6 +221,43 @@ def classify_cases():
     return cases
 
 
+def logistic_cases():
+    import warnings
+    import statsmodels.api as sm
+    from sklearn.exceptions import ConvergenceWarning
+    from sklearn.linear_model import LogisticRegression
+    # newton-cg reports non-convergence at its own precision floor; the coefficients agree to every printed
+    # digit between tol=1e-10 and tol=1e-12, so the warning is noise here.
+    warnings.filterwarnings("ignore", category=ConvergenceWarning)
+    rng = np.random.RandomState(7)
+    cases = []
+    for name, n, beta in (("three-features", 500, [-1.0, 0.8, -0.5, 0.3]), ("rare-outcome", 2000, [-3.5, 1.2, 0.0, -0.7]),
+                          ("large-scale-feature", 400, [-9.5, 0.002, -1.0, 0.0])):
+        X = np.column_stack([rng.normal(0, 1, n), rng.normal(0, 1, n), rng.normal(0, 1, n)])
+        if name == "large-scale-feature":
+            X[:, 0] = X[:, 0] * 1000 + 5000
+        eta = beta[0] + X @ np.array(beta[1:])
+        y = rng.binomial(1, 1 / (1 + np.exp(-eta)))
+        fit = sm.Logit(y, sm.add_constant(X)).fit(method="newton", tol=1e-14, maxiter=200, disp=0)
+        mean, std = X.mean(axis=0), X.std(axis=0)
+        Z = (X - mean) / std
+        l2 = LogisticRegression(C=0.5, solver="newton-cg", tol=1e-10, max_iter=10000).fit(Z, y)
+        cases.append({
+            "name": name, "x": [[float(v) for v in row] for row in X], "y": [int(v) for v in y],
+            "coefficients": [num(v) for v in fit.params], "standardErrors": [num(v) for v in fit.bse],
+            "l2C": 0.5, "l2StandardisedCoefficients": [num(l2.intercept_[0])] + [num(v) for v in l2.coef_[0]],
+        })
+    X = np.array([[-2.0], [-1.5], [-1.0], [-0.5], [0.5], [1.0], [1.5], [2.0]])
+    y = np.array([0, 0, 0, 0, 1, 1, 1, 1])
+    Z = (X - X.mean(axis=0)) / X.std(axis=0)
+    l2 = LogisticRegression(C=1.0, solver="newton-cg", tol=1e-10, max_iter=10000).fit(Z, y)
+    cases.append({
+        "name": "perfectly-separable", "x": X.tolist(), "y": y.tolist(), "separable": True,
+        "l2C": 1.0, "l2StandardisedCoefficients": [num(l2.intercept_[0])] + [num(v) for v in l2.coef_[0]],
+    })
+    return cases
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     fixtures = {
@@ -230,6 +267,7 @@ def main():
         "srm.json": srm_cases(),
         "adjust.json": adjust_cases(),
         "classify.json": classify_cases(),
+        "logistic.json": logistic_cases(),
     }
     for name, cases in fixtures.items():
         with open(os.path.join(OUT, name), "w") as f:
