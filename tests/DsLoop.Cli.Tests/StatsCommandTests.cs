@@ -38,6 +38,18 @@ public sealed class StatsCommandTests
         Assert.True(json.GetProperty("ciLow").GetDouble() > 0);
     }
 
+    [Fact]
+    public async Task Sequential_readout_is_wider_than_the_fixed_interval()
+    {
+        var json = JsonDocument.Parse((await Cli.RunAsync("stats", "readout", "--control", "1200/10000", "--treatment", "1350/10000", "--sequential", "--tuning", "0.0001", "--json")).Out).RootElement;
+        Assert.True(json.GetProperty("sequentialLow").GetDouble() < json.GetProperty("ciLow").GetDouble());
+        Assert.True(json.GetProperty("sequentialHigh").GetDouble() > json.GetProperty("ciHigh").GetDouble());
+        Assert.True(json.GetProperty("sequentialP").GetDouble() > json.GetProperty("p").GetDouble());
+        var bad = await Cli.RunAsync("stats", "readout", "--control", "1/10", "--treatment", "2/10", "--sequential", "--tuning", "0");
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("--tuning: 0 must be a positive variance", bad.Error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--control", "12x/1000", "'12x/1000' is not COUNT/TOTAL")]
     [InlineData("--control", "1200/1000", "1200 conversions is more than its 1000 units")]

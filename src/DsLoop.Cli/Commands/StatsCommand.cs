@@ -133,9 +133,11 @@ internal static class StatsCommand
         var control = new Option<string>("--control") { Description = "Control conversions, COUNT/TOTAL.", Required = true };
         var treatment = new Option<string>("--treatment") { Description = "Treatment conversions, COUNT/TOTAL.", Required = true };
         var pooled = new Option<bool>("--pooled") { Description = "Use the pooled-variance z-test (default: unpooled Wald)." };
+        var sequential = new Option<bool>("--sequential") { Description = "Also report the always-valid confidence sequence and p-value, safe under repeated looks." };
+        var tuning = new Option<double>("--tuning") { Description = "Mixing variance τ² of the sequential test, on the squared-effect scale.", DefaultValueFactory = _ => 1e-4 };
         var sides = AlternativeOption();
         var json = CliJson.Option();
-        var command = new Command("readout", "Two-proportion readout: lift, 95% interval, z and p.") { control, treatment, pooled, sides, json };
+        var command = new Command("readout", "Two-proportion readout: lift, 95% interval, z and p.") { control, treatment, pooled, sequential, tuning, sides, json };
         command.SetAction(async (parse, _) =>
         {
             var c = ParseFraction(parse.GetValue(control), "--control");
@@ -144,6 +146,18 @@ internal static class StatsCommand
             var test = parse.GetValue(pooled) ? ProportionTest.Pooled(c, t, alternative) : ProportionTest.Unpooled(c, t, alternative);
             var interval = ProportionTest.DifferenceInterval(c, t);
             var diff = t.Rate - c.Rate;
+            if (parse.GetValue(tuning) is var tau2 && !(tau2 > 0))
+            {
+                throw new CliException($"--tuning: {tau2.ToString(Inv)} must be a positive variance.", DsLoopCli.Usage);
+            }
+            Interval? sequence = null;
+            TestResult? always = null;
+            if (parse.GetValue(sequential) && c.Total > 0 && t.Total > 0)
+            {
+                var variance = (c.Rate * (1 - c.Rate) / c.Total) + (t.Rate * (1 - t.Rate) / t.Total);
+                sequence = SequentialTest.ConfidenceSequence(diff, variance, tau2);
+                always = SequentialTest.PValue(diff, variance, tau2);
+            }
             if (parse.GetValue(json))
             {
                 await CliJson.WriteAsync(console.Out, new
@@ -158,6 +172,9 @@ internal static class StatsCommand
                     p = test.IsValid ? test.PValue : (double?)null,
                     test = parse.GetValue(pooled) ? "pooled" : "unpooled",
                     reason = test.Reason ?? interval.Reason,
+                    sequentialLow = sequence is { IsValid: true } sl ? sl.Low : (double?)null,
+                    sequentialHigh = sequence is { IsValid: true } sh ? sh.High : (double?)null,
+                    sequentialP = always is { IsValid: true } ap ? ap.PValue : (double?)null,
                 });
                 return DsLoopCli.Ok;
             }
@@ -168,6 +185,12 @@ internal static class StatsCommand
             await console.Out.WriteLineAsync(test.IsValid
                 ? $"{(parse.GetValue(pooled) ? "Pooled" : "Unpooled")} z = {test.Statistic:0.####}, p = {test.PValue:0.######} ({SidesText(alternative)})."
                 : $"No test: {test.Reason}.");
+            if (sequence is { } cs)
+            {
+                await console.Out.WriteLineAsync(cs.IsValid
+                    ? $"Always-valid 95% sequence: [{cs.Low * 100:0.###}, {cs.High * 100:0.###}] points, p = {always!.Value.PValue:0.######} (τ² = {tau2.ToString(Inv)}); safe to check after every batch."
+                    : $"No sequence: {cs.Reason}.");
+            }
             return DsLoopCli.Ok;
         });
         return command;
