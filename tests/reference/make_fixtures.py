@@ -258,6 +258,54 @@ def logistic_cases():
     return cases
 
 
+def relative_cases():
+    """Delta-method and Fieller intervals of treatment/control − 1, written out from the formulas with scipy's
+    normal quantile (no library implements them directly)."""
+    z = stats.norm.ppf(0.975)
+    cases = []
+    for mt, vt, mc, vc in ((0.15, 1.3e-4, 0.12, 1.1e-4), (10.5, 0.01, 10.0, 0.012), (0.055, 4e-5, 0.05, 4e-5),
+                           (3.0, 0.5, 0.4, 0.2), (1.0, 0.01, -2.0, 0.04), (0.02, 1e-6, 0.018, 1e-6)):
+        r = mt / mc - 1
+        se = math.sqrt(vt / mc ** 2 + mt ** 2 * vc / mc ** 4)
+        case = {"treatmentMean": mt, "treatmentVar": vt, "controlMean": mc, "controlVar": vc,
+                "lift": num(r), "deltaLow": num(r - z * se), "deltaHigh": num(r + z * se)}
+        a2 = mc * mc - z * z * vc
+        if a2 > 0:
+            disc = (mt * mc) ** 2 - a2 * (mt * mt - z * z * vt)
+            case["fiellerLow"] = num((mt * mc - math.sqrt(disc)) / a2 - 1)
+            case["fiellerHigh"] = num((mt * mc + math.sqrt(disc)) / a2 - 1)
+        else:
+            case["fiellerUnbounded"] = True
+        cases.append(case)
+    return cases
+
+
+def cuped_cases():
+    """CUPED with a pooled theta = cov(y, x) / var(x) over both arms, then Welch on the adjusted values."""
+    rng = np.random.RandomState(11)
+    cases = []
+    for name, n, rho, lift in (("strong-covariate", 3000, 0.8, 0.05), ("weak-covariate", 2000, 0.1, 0.1), ("constant-covariate", 500, None, 0.2)):
+        arms = []
+        for arm_lift in (0.0, lift):
+            x = rng.normal(10, 2, n) if rho is not None else np.full(n, 3.0)
+            noise = rng.normal(0, 1, n)
+            y = (rho * (x - 10) / 2 + math.sqrt(1 - rho * rho) * noise if rho is not None else noise) + 5 + arm_lift
+            arms.append((x, y))
+        (xc, yc), (xt, yt) = arms
+        x_all, y_all = np.concatenate([xc, xt]), np.concatenate([yc, yt])
+        var_x = x_all.var(ddof=1)
+        theta = 0.0 if var_x == 0 else np.cov(y_all, x_all, ddof=1)[0, 1] / var_x
+        adj_c, adj_t = yc - theta * (xc - x_all.mean()), yt - theta * (xt - x_all.mean())
+        t, p = stats.ttest_ind(adj_t, adj_c, equal_var=False)
+        cases.append({
+            "name": name, "controlX": [float(v) for v in xc], "controlY": [float(v) for v in yc],
+            "treatmentX": [float(v) for v in xt], "treatmentY": [float(v) for v in yt],
+            "theta": num(theta), "difference": num(adj_t.mean() - adj_c.mean()), "t": num(t), "p": num(p),
+            "varianceReduction": num(1 - (adj_t.var(ddof=1) / yt.var(ddof=1))),
+        })
+    return cases
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     fixtures = {
@@ -268,6 +316,8 @@ def main():
         "adjust.json": adjust_cases(),
         "classify.json": classify_cases(),
         "logistic.json": logistic_cases(),
+        "relative.json": relative_cases(),
+        "cuped.json": cuped_cases(),
     }
     for name, cases in fixtures.items():
         with open(os.path.join(OUT, name), "w") as f:
