@@ -93,4 +93,46 @@ public sealed class StatsCommandTests
         var json = JsonDocument.Parse((await Cli.RunAsync("stats", "adjust", "--method", "holm", "--p", "0.01,0.04,0.03,0.005", "--json")).Out).RootElement;
         Assert.Equal([0.03, 0.06, 0.06, 0.02], json.GetProperty("adjusted").EnumerateArray().Select(e => Math.Round(e.GetDouble(), 12)));
     }
+
+    [Fact]
+    public async Task Classify_reads_a_predictions_file_and_matches_the_engine()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"dsloop-preds-{Guid.NewGuid():N}.csv");
+        try
+        {
+            await File.WriteAllTextAsync(path, "id,label,score\n1,0,0.1\n2,1,0.8\n3,1,0.35\n4,0,0.4\n5,1,0.9\n6,0,0.05\n");
+            var result = await Cli.RunAsync("stats", "classify", "--file", path, "--json");
+            Assert.Equal(0, result.ExitCode);
+            var json = JsonDocument.Parse(result.Out).RootElement;
+            var expected = DsLoop.Stats.Classification.ClassifierMetrics.RocAuc([0, 1, 1, 0, 1, 0], [0.1, 0.8, 0.35, 0.4, 0.9, 0.05]).Value;
+            Assert.Equal(expected, json.GetProperty("metrics").GetProperty("rocAuc").GetDouble(), 12);
+            Assert.Equal(6, json.GetProperty("rows").GetInt32());
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Theory]
+    [InlineData("label,prob\n1,0.5\n", "line 1 must be a header with 'label' and 'score' columns")]
+    [InlineData("label,score\n1,0.5\n2,0.4\n", "line 3: label '2' is not 0 or 1")]
+    [InlineData("label,score\n1,0.5\n0,1.7\n", "line 3: score '1.7' is not a probability")]
+    [InlineData("label,score\n1\n", "line 2 has 1 columns; the header has 2")]
+    [InlineData("label,score\n", "no rows after the header")]
+    public async Task Classify_names_the_line_of_a_bad_row_and_exits_two(string csv, string message)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"dsloop-bad-{Guid.NewGuid():N}.csv");
+        try
+        {
+            await File.WriteAllTextAsync(path, csv);
+            var result = await Cli.RunAsync("stats", "classify", "--file", path);
+            Assert.Equal(2, result.ExitCode);
+            Assert.Contains(message, result.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }

@@ -306,6 +306,19 @@ def cuped_cases():
     return cases
 
 
+def novelty_cases():
+    cases = []
+    for name, effects in (
+        ("fading", [0.08, 0.07, 0.065, 0.05, 0.045, 0.04, 0.03, 0.032, 0.025, 0.02, 0.022, 0.018, 0.015, 0.016]),
+        ("steady", [0.03, 0.028, 0.033, 0.029, 0.031, 0.027, 0.032, 0.03, 0.029, 0.031, 0.03, 0.028, 0.032, 0.03]),
+        ("negative-fading", [-0.05, -0.045, -0.04, -0.03, -0.028, -0.02, -0.015]),
+        ("growing", [0.01, 0.012, 0.02, 0.025, 0.03, 0.034, 0.041]),
+    ):
+        r = stats.linregress(np.arange(len(effects)), effects)
+        cases.append({"name": name, "effects": effects, "slope": num(r.slope), "p": num(r.pvalue)})
+    return cases
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     fixtures = {
@@ -318,6 +331,7 @@ def main():
         "logistic.json": logistic_cases(),
         "relative.json": relative_cases(),
         "cuped.json": cuped_cases(),
+        "novelty.json": novelty_cases(),
     }
     for name, cases in fixtures.items():
         with open(os.path.join(OUT, name), "w") as f:

@@ -18,6 +18,7 @@ internal static class StatsCommand
         command.Subcommands.Add(Readout(console));
         command.Subcommands.Add(Srm(console));
         command.Subcommands.Add(Adjust(console));
+        command.Subcommands.Add(Classify(console));
         return command;
     }
 
@@ -242,6 +243,96 @@ internal static class StatsCommand
             return DsLoopCli.Ok;
         });
         return command;
+    }
+
+    private static Command Classify(CliConsole console)
+    {
+        var file = new Option<FileInfo>("--file") { Description = "CSV with a header and columns label (0/1) and score (probability of 1).", Required = true };
+        var precision = new Option<double>("--precision") { Description = "Report the recall reachable at this precision.", DefaultValueFactory = _ => 0.8 };
+        var json = CliJson.Option();
+        var command = new Command("classify", "Evaluate a classifier's scores: ROC-AUC, average precision, Brier, log loss, ECE and recall at a precision.")
+        {
+            file, precision, json,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var minPrecision = Probability(parse.GetValue(precision), "--precision", open: false);
+            var (labels, scores) = await ReadPredictionsAsync(parse.GetValue(file)!, cancellationToken);
+            var metrics = new (string Name, Stats.Classification.Metric Value)[]
+            {
+                ("rocAuc", Stats.Classification.ClassifierMetrics.RocAuc(labels, scores)),
+                ("averagePrecision", Stats.Classification.ClassifierMetrics.AveragePrecision(labels, scores)),
+                ("brier", Stats.Classification.ClassifierMetrics.Brier(labels, scores)),
+                ("logLoss", Stats.Classification.ClassifierMetrics.LogLoss(labels, scores)),
+                ("ece", Stats.Classification.ClassifierMetrics.ExpectedCalibrationError(labels, scores)),
+                ("recallAtPrecision", Stats.Classification.ClassifierMetrics.RecallAtPrecision(labels, scores, minPrecision)),
+            };
+            if (parse.GetValue(json))
+            {
+                await CliJson.WriteAsync(console.Out, new
+                {
+                    rows = labels.Count,
+                    positives = labels.Sum(),
+                    precisionTarget = minPrecision,
+                    metrics = metrics.ToDictionary(m => m.Name, m => m.Value.IsDefined ? m.Value.Value : (double?)null),
+                    undefined = metrics.Where(m => !m.Value.IsDefined).ToDictionary(m => m.Name, m => m.Value.Reason),
+                });
+                return DsLoopCli.Ok;
+            }
+            await console.Out.WriteLineAsync($"{labels.Count:N0} rows, {labels.Sum():N0} positive ({(double)labels.Sum() / labels.Count:P2}).");
+            foreach (var (name, value) in metrics)
+            {
+                var label = name == "recallAtPrecision" ? $"recall at precision ≥ {minPrecision.ToString(Inv)}" : name;
+                await console.Out.WriteLineAsync($"  {label,-28} {(value.IsDefined ? value.Value.ToString("0.######", Inv) : $"undefined: {value.Reason}")}");
+            }
+            return DsLoopCli.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>Reads label,score rows; every problem names its line.</summary>
+    private static async Task<(List<int> Labels, List<double> Scores)> ReadPredictionsAsync(FileInfo file, CancellationToken cancellationToken)
+    {
+        if (!file.Exists)
+        {
+            throw new CliException($"--file: {file.FullName} does not exist.");
+        }
+        using var reader = file.OpenText();
+        var header = (await reader.ReadLineAsync(cancellationToken))?.Split(',').Select(h => h.Trim().Trim('"').ToLowerInvariant()).ToList();
+        var labelColumn = header?.IndexOf("label") ?? -1;
+        var scoreColumn = header?.IndexOf("score") ?? -1;
+        if (labelColumn < 0 || scoreColumn < 0)
+        {
+            throw new CliException($"{file.Name}: line 1 must be a header with 'label' and 'score' columns; found '{string.Join(",", header ?? [])}'.", DsLoopCli.Usage);
+        }
+        var labels = new List<int>();
+        var scores = new List<double>();
+        var lineNumber = 1;
+        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        {
+            lineNumber++;
+            if (line.Trim().Length == 0)
+            {
+                continue;
+            }
+            var cells = line.Split(',');
+            if (cells.Length <= Math.Max(labelColumn, scoreColumn))
+            {
+                throw new CliException($"{file.Name}: line {lineNumber} has {cells.Length} columns; the header has {header!.Count}.", DsLoopCli.Usage);
+            }
+            var labelText = cells[labelColumn].Trim();
+            if (labelText is not ("0" or "1"))
+            {
+                throw new CliException($"{file.Name}: line {lineNumber}: label '{labelText}' is not 0 or 1.", DsLoopCli.Usage);
+            }
+            if (!double.TryParse(cells[scoreColumn].Trim(), NumberStyles.Float, Inv, out var score) || score is < 0 or > 1 || double.IsNaN(score))
+            {
+                throw new CliException($"{file.Name}: line {lineNumber}: score '{cells[scoreColumn].Trim()}' is not a probability in [0, 1].", DsLoopCli.Usage);
+            }
+            labels.Add(labelText == "1" ? 1 : 0);
+            scores.Add(score);
+        }
+        return labels.Count == 0 ? throw new CliException($"{file.Name}: no rows after the header.", DsLoopCli.Usage) : (labels, scores);
     }
 
     private static Command Adjust(CliConsole console)
