@@ -319,6 +319,39 @@ def novelty_cases():
     return cases
 
 
+def ratio_cases():
+    """Per-session style ratio metrics, sum(y)/sum(n) per arm from user-level rows, with the delta-method
+    variance (1/(users * mean_n^2)) * (var_y - 2 r cov_yn + r^2 var_n) and a Wald interval of the difference."""
+    rng = np.random.RandomState(5)
+    z = stats.norm.ppf(0.975)
+    cases = []
+    for name, users, rate_c, rate_t in (("clicks-per-session", 4000, 0.30, 0.32), ("revenue-per-order", 1500, 20.0, 20.0)):
+        arms = []
+        for rate in (rate_c, rate_t):
+            sessions = rng.poisson(3, users) + 1
+            if name == "clicks-per-session":
+                y = rng.binomial(sessions, rate)
+            else:
+                y = sessions * rng.gamma(2.0, rate / 2.0, users)
+            arms.append((sessions.astype(float), y.astype(float)))
+        out = {"name": name}
+        estimates = []
+        for label, (n, y) in zip(("control", "treatment"), arms):
+            r = y.sum() / n.sum()
+            var = (y.var(ddof=1) - 2 * r * np.cov(y, n, ddof=1)[0, 1] + r * r * n.var(ddof=1)) / (len(n) * n.mean() ** 2)
+            out[label + "Denominators"] = [float(v) for v in n]
+            out[label + "Numerators"] = [float(v) for v in y]
+            out[label + "Ratio"] = num(r)
+            out[label + "Variance"] = num(var)
+            estimates.append((r, var))
+        diff = estimates[1][0] - estimates[0][0]
+        se = math.sqrt(estimates[0][1] + estimates[1][1])
+        out.update({"difference": num(diff), "ciLow": num(diff - z * se), "ciHigh": num(diff + z * se),
+                    "p": num(2 * stats.norm.sf(abs(diff / se)))})
+        cases.append(out)
+    return cases
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     fixtures = {
@@ -332,6 +365,7 @@ def main():
         "relative.json": relative_cases(),
         "cuped.json": cuped_cases(),
         "novelty.json": novelty_cases(),
+        "ratio.json": ratio_cases(),
     }
     for name, cases in fixtures.items():
         with open(os.path.join(OUT, name), "w") as f:
