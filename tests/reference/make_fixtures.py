@@ -15,11 +15,12 @@ import sys
 import scipy
 import statsmodels
 from scipy import stats
-from statsmodels.stats.power import NormalIndPower
+from statsmodels.stats.power import NormalIndPower, normal_sample_size_one_tail
 from statsmodels.stats.proportion import (
     confint_proportions_2indep,
     proportion_effectsize,
     proportions_ztest,
+    samplesize_proportions_2indep_onetail,
     test_proportions_2indep,
 )
 from statsmodels.stats.multitest import multipletests
@@ -71,6 +72,100 @@ def power_cases():
                         "ratio": ratio, "alternative": alternative, "nobs1": num(n1),
                     })
     return cases
+
+
+def sizing_cases():
+    """Closed-form two-proportion sample sizes per control arm. DsLoop's ratio is treatment/control; statsmodels'
+    sample 1 is the treatment here, so its ratio is control/treatment and its nobs1 is the treatment size."""
+    cases = []
+    for pc in (0.02, 0.1, 0.4, 0.75):
+        for mde in (0.005, 0.03, -0.02):
+            pt = pc + mde
+            if not 0 < pt < 1:
+                continue
+            for alpha, power in ((0.05, 0.8), (0.01, 0.9)):
+                for ratio in (1.0, 3.0, 0.5):
+                    for alternative in ("two-sided", "larger", "smaller"):
+                        if (alternative == "larger" and mde < 0) or (alternative == "smaller" and mde > 0):
+                            continue
+                        tail = alpha / 2 if alternative == "two-sided" else alpha
+                        sm_alt = "two-sided" if alternative == "two-sided" else ("larger" if mde > 0 else "smaller")
+                        pooled = samplesize_proportions_2indep_onetail(pt - pc, pc, power, ratio=1 / ratio, alpha=alpha, alternative=sm_alt) / ratio
+                        sd_alt = math.sqrt(pc * (1 - pc) + pt * (1 - pt) / ratio)
+                        unpooled = normal_sample_size_one_tail(pt - pc, power, tail, std_null=sd_alt, std_alternative=sd_alt)
+                        sd_null_em = math.sqrt(pc * (1 - pc) * (1 + 1 / ratio))
+                        evan = normal_sample_size_one_tail(pt - pc, power, tail, std_null=sd_null_em, std_alternative=sd_alt)
+                        for sizing, n in (("pooled-null", pooled), ("unpooled", unpooled), ("evan-miller", evan)):
+                            cases.append({"sizing": sizing, "baseline": pc, "treatment": pt, "alpha": alpha, "power": power,
+                                          "ratio": ratio, "alternative": alternative, "controlN": num(n)})
+    return cases
+
+
+def bootstrap_datasets():
+    rng = np.random.RandomState(314)
+    return [
+        ("revenue-mean", "mean", [np.round(rng.lognormal(2.0, 1.1, 40), 2)]),
+        ("latency-median", "median", [np.round(rng.gamma(3.0, 40.0, 31), 1)]),
+        ("arm-difference", "difference", [np.round(rng.normal(10, 3, 35), 3), np.round(rng.normal(11, 4, 45), 3)]),
+        ("skewed-difference", "difference", [np.round(rng.exponential(5, 60), 3), np.round(rng.exponential(6, 50), 3)]),
+    ]
+
+
+STATISTICS = {
+    "mean": lambda x, axis=-1: np.mean(x, axis=axis),
+    "median": lambda x, axis=-1: np.median(x, axis=axis),
+    "difference": lambda c, t, axis=-1: np.mean(t, axis=axis) - np.mean(c, axis=axis),
+}
+
+
+def bootstrap_cases():
+    """Two checks. 'exact': BCa and percentile bounds from the given resampled statistics, computed by scipy's own
+    BCa routine (the one scipy.stats.bootstrap calls), so DsLoop must agree to rounding. 'scipy': scipy.stats.bootstrap
+    run end to end with many resamples; DsLoop draws different resamples, so agreement is up to Monte Carlo error."""
+    from scipy.stats._resampling import _bca_interval
+    rng = np.random.RandomState(2718)
+    cases = []
+    for name, statistic, samples in bootstrap_datasets():
+        fn = STATISTICS[statistic]
+        replicates = []
+        for _ in range(400):
+            replicates.append(float(fn(*[s[rng.randint(0, len(s), len(s))] for s in samples])))
+        theta_b = np.array(replicates)
+        a1, a2, a_hat = _bca_interval(tuple(samples), fn, axis=-1, alpha=0.025, theta_hat_b=theta_b[None, :], batch=None)
+        exact = {
+            "name": name, "statistic": statistic, "samples": [[float(v) for v in s] for s in samples], "replicates": replicates,
+            "estimate": num(fn(*samples)), "acceleration": num(np.ravel(a_hat)[0]),
+            "bcaLow": num(np.percentile(theta_b, float(np.ravel(a1)[0]) * 100)), "bcaHigh": num(np.percentile(theta_b, float(np.ravel(a2)[0]) * 100)),
+            "percentileLow": num(np.percentile(theta_b, 2.5)), "percentileHigh": num(np.percentile(theta_b, 97.5)),
+        }
+        full = {}
+        for method in ("percentile", "BCa"):
+            r = stats.bootstrap(tuple(samples), fn, vectorized=True, n_resamples=20000, method=method, random_state=7)
+            full[method] = [num(r.confidence_interval.low), num(r.confidence_interval.high), num(r.standard_error)]
+        exact["scipy"] = full
+        cases.append(exact)
+    return cases
+
+
+def capacity_and_cost(y, s):
+    """Brute force over every distinct score and 'flag nothing': the capacity threshold is the lowest cut whose
+    flagged share of 1,000 cases a day fits 60 reviews; the cost threshold minimises mean cost (FP 1, FN 8, TP 0.5),
+    preferring the higher cut on a tie. Counts come from sklearn's confusion_matrix."""
+    n = len(s)
+    cuts = sorted(set(float(v) for v in s), reverse=True)
+    capacity = math.inf
+    for t in cuts:
+        if (s >= t).sum() / n * 1000 <= 60 * (1 + 1e-12):
+            capacity = t
+    best_t, best_cost = math.inf, None
+    for t in [math.inf] + cuts:
+        pred = (s >= t).astype(int)
+        tn, fp, fn, tp = metrics.confusion_matrix(y, pred, labels=[0, 1]).ravel()
+        cost = (fp * 1.0 + fn * 8.0 + tp * 0.5) / n
+        if best_cost is None or cost < best_cost - 1e-15:
+            best_t, best_cost = t, cost
+    return {"capacityThreshold": num(capacity), "capacityFlagged": int((s >= capacity).sum()),
+            "costThreshold": num(best_t), "minimumCost": num(best_cost)}
 
 
 def ztest_cases():
@@ -217,6 +312,7 @@ def classify_cases():
         k = min(10, len(s))
         top = np.argsort(-s, kind="stable")[:k]
         case["precisionAt10"] = num(y[top].mean())
+        case.update(capacity_and_cost(y, s))
         cases.append(case)
     return cases
 
@@ -356,6 +452,8 @@ def main():
     os.makedirs(OUT, exist_ok=True)
     fixtures = {
         "power.json": power_cases(),
+        "sizing.json": sizing_cases(),
+        "bootstrap.json": bootstrap_cases(),
         "ztest.json": ztest_cases(),
         "welch.json": welch_cases(),
         "srm.json": srm_cases(),

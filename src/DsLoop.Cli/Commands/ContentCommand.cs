@@ -12,6 +12,7 @@ internal static class ContentCommand
         var command = new Command("content", "Check and summarise content packs (frameworks and questions).");
         command.Subcommands.Add(Validate(console));
         command.Subcommands.Add(Stats(console));
+        command.Subcommands.Add(Lint(console));
         return command;
     }
 
@@ -92,6 +93,70 @@ internal static class ContentCommand
             return DsLoopCli.Ok;
         });
         return command;
+    }
+
+    private static Command Lint(CliConsole console)
+    {
+        var path = PathArgument();
+        var json = CliJson.Option();
+        var sources = new Option<string?>("--sources")
+        {
+            Description = "A folder of source documents (*.txt) that no content may copy 12 words in a row from (default: ../shared/seeds when present).",
+        };
+        var command = new Command("lint", "Check the coach rules (model answers complete and on length, weak answers weak) and copying from source documents.") { path, sources, json };
+        command.SetAction(async (parse, _) =>
+        {
+            var folder = Resolve(parse.GetValue(path));
+            var result = ContentLoader.Load(folder);
+            var problems = new List<ContentError>(result.Errors);
+            if (result.Bank is { } bank)
+            {
+                problems.AddRange(ContentLint.CheckCoaching(bank));
+            }
+            var sourceFolder = parse.GetValue(sources) ?? DefaultSources(folder);
+            if (sourceFolder is not null)
+            {
+                if (!Directory.Exists(sourceFolder))
+                {
+                    throw new CliException($"--sources: no folder at {sourceFolder}.", DsLoopCli.Usage);
+                }
+                problems.AddRange(ContentLint.CheckCopying(folder, sourceFolder));
+            }
+            if (parse.GetValue(json))
+            {
+                await CliJson.WriteAsync(console.Out, new
+                {
+                    clean = problems.Count == 0,
+                    folder = Path.GetFullPath(folder),
+                    items = result.Bank?.Items.Count ?? 0,
+                    sources = sourceFolder is null ? null : Path.GetFullPath(sourceFolder),
+                    problems = problems.Select(e => new { file = e.Where.File, line = e.Where.Line, message = e.Message }),
+                });
+            }
+            else if (problems.Count == 0)
+            {
+                await console.Out.WriteLineAsync($"Content is clean: {result.Bank!.Items.Count} items pass the coach rules"
+                    + (sourceFolder is null ? " (no source documents to check copying against)." : $" and copy nothing from {Path.GetFullPath(sourceFolder)}."));
+            }
+            else
+            {
+                foreach (var problem in problems)
+                {
+                    await console.Error.WriteLineAsync($"{Path.Combine(folder, problem.Where.File)}:{problem.Where.Line}: {problem.Message}");
+                }
+                await console.Error.WriteLineAsync($"{problems.Count} problem(s) in {Path.GetFullPath(folder)}.");
+            }
+            return problems.Count == 0 ? DsLoopCli.Ok : DsLoopCli.Failed;
+        });
+        return command;
+    }
+
+    private static string? DefaultSources(string contentFolder)
+    {
+        var root = Path.GetDirectoryName(Path.GetFullPath(contentFolder).TrimEnd(Path.DirectorySeparatorChar)) ?? ".";
+        return new[] { Path.Combine(root, "..", "shared", "seeds"), Path.Combine(root, "shared", "seeds") }
+            .Select(Path.GetFullPath)
+            .FirstOrDefault(Directory.Exists);
     }
 
     private static async Task WriteTableAsync(TextWriter output, string heading, Dictionary<string, int> counts)

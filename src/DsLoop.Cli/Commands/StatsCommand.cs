@@ -57,23 +57,36 @@ internal static class StatsCommand
         var arms = new Option<int>("--arms") { DefaultValueFactory = _ => 2, Description = "Arms including control." };
         var bonferroni = new Option<bool>("--bonferroni") { Description = "Split alpha across the treatment-versus-control comparisons." };
         var traffic = new Option<double?>("--daily-traffic") { Description = "Eligible units per day, to report the duration." };
-        var json = CliJson.Option();
-        var command = new Command("power", "Sample size per arm (normal approximation; Cohen's h for rates, as statsmodels NormalIndPower).")
+        var method = new Option<string>("--method")
         {
-            baseline, sd, mde, relative, alpha, power, sides, ratio, arms, bonferroni, traffic, json,
+            Description = "Sizing convention for rates: cohens-h (statsmodels NormalIndPower), pooled (pooled null variance), unpooled, or evan-miller.",
+            DefaultValueFactory = _ => "cohens-h",
+        };
+        var json = CliJson.Option();
+        var command = new Command("power", "Sample size per arm (normal approximation; for rates Cohen's h by default, or --method pooled|unpooled|evan-miller).")
+        {
+            baseline, sd, mde, relative, alpha, power, sides, ratio, arms, bonferroni, traffic, method, json,
         };
         command.SetAction(async (parse, _) =>
         {
             var alternative = ParseSides(parse.GetValue(sides)!);
             var a = Probability(parse.GetValue(alpha), "--alpha");
             var p = Probability(parse.GetValue(power), "--power");
+            var sizing = parse.GetValue(method) switch
+            {
+                "cohens-h" => ProportionSizing.CohensH,
+                "pooled" => ProportionSizing.PooledNull,
+                "unpooled" => ProportionSizing.Unpooled,
+                "evan-miller" => ProportionSizing.EvanMiller,
+                var other => throw new CliException($"--method: '{other}' is not cohens-h, pooled, unpooled or evan-miller.", DsLoopCli.Usage),
+            };
             SampleSizePlan plan;
             try
             {
                 plan = (parse.GetValue(baseline), parse.GetValue(sd)) switch
                 {
                     ({ } b, null) => SampleSize.ForProportions(Probability(b, "--baseline"), parse.GetValue(mde), parse.GetValue(relative), a, p,
-                        parse.GetValue(ratio), alternative, parse.GetValue(arms), parse.GetValue(bonferroni)),
+                        parse.GetValue(ratio), alternative, parse.GetValue(arms), parse.GetValue(bonferroni), sizing),
                     (null, { } s) => SampleSize.ForMeans(s, parse.GetValue(mde), a, p, parse.GetValue(ratio), alternative, parse.GetValue(arms), parse.GetValue(bonferroni)),
                     _ => throw new CliException("give exactly one of --baseline (a rate) or --sd (a mean metric).", DsLoopCli.Usage),
                 };
@@ -94,6 +107,7 @@ internal static class StatsCommand
                     effectSize = plan.EffectSize,
                     alphaPerComparison = plan.AlphaPerComparison,
                     durationDays = days,
+                    method = parse.GetValue(baseline) is null ? "means" : parse.GetValue(method),
                 });
                 return DsLoopCli.Ok;
             }
@@ -131,16 +145,37 @@ internal static class StatsCommand
 
     private static Command Readout(CliConsole console)
     {
-        var control = new Option<string>("--control") { Description = "Control conversions, COUNT/TOTAL.", Required = true };
-        var treatment = new Option<string>("--treatment") { Description = "Treatment conversions, COUNT/TOTAL.", Required = true };
+        var control = new Option<string?>("--control") { Description = "Control conversions, COUNT/TOTAL (a rate metric)." };
+        var treatment = new Option<string?>("--treatment") { Description = "Treatment conversions, COUNT/TOTAL." };
+        var means = new MeansReadout();
         var pooled = new Option<bool>("--pooled") { Description = "Use the pooled-variance z-test (default: unpooled Wald)." };
         var sequential = new Option<bool>("--sequential") { Description = "Also report the always-valid confidence sequence and p-value, safe under repeated looks." };
         var tuning = new Option<double>("--tuning") { Description = "Mixing variance τ² of the sequential test, on the squared-effect scale.", DefaultValueFactory = _ => 1e-4 };
         var sides = AlternativeOption();
         var json = CliJson.Option();
-        var command = new Command("readout", "Two-proportion readout: lift, 95% interval, z and p.") { control, treatment, pooled, sequential, tuning, sides, json };
-        command.SetAction(async (parse, _) =>
+        var command = new Command("readout",
+            "Readout of a two-arm test: a rate metric from --control/--treatment COUNT/TOTAL (z-test), or a mean metric from summary numbers or --file arm,value[,covariate] (Welch, CUPED, bootstrap).")
         {
+            control, treatment, pooled, sequential, tuning, sides, json,
+        };
+        foreach (var option in means.All)
+        {
+            command.Options.Add(option);
+        }
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            if (means.Requested(parse))
+            {
+                if (parse.GetValue(control) is not null || parse.GetValue(treatment) is not null)
+                {
+                    throw new CliException("give either --control/--treatment (a rate) or the mean-metric options (--file or --control-mean …), not both.", DsLoopCli.Usage);
+                }
+                return await means.RunAsync(parse, ParseSides(parse.GetValue(sides)!), parse.GetValue(json), console, cancellationToken);
+            }
+            if (parse.GetValue(control) is null || parse.GetValue(treatment) is null)
+            {
+                throw new CliException("a readout needs --control and --treatment as COUNT/TOTAL, or --file, or --control-mean/--control-sd/--control-n with the treatment's three.", DsLoopCli.Usage);
+            }
             var c = ParseFraction(parse.GetValue(control), "--control");
             var t = ParseFraction(parse.GetValue(treatment), "--treatment");
             var alternative = ParseSides(parse.GetValue(sides)!);
@@ -249,15 +284,40 @@ internal static class StatsCommand
     {
         var file = new Option<FileInfo>("--file") { Description = "CSV with a header and columns label (0/1) and score (probability of 1).", Required = true };
         var precision = new Option<double>("--precision") { Description = "Report the recall reachable at this precision.", DefaultValueFactory = _ => 0.8 };
+        var casesPerDay = new Option<double?>("--cases-per-day") { Description = "Cases scored per day (with --capacity: the threshold that fits the review team)." };
+        var capacity = new Option<double?>("--capacity") { Description = "Cases the review team can handle per day." };
+        var costFp = new Option<double?>("--cost-fp") { Description = "Cost of a false positive (with --cost-fn: the cost-minimising threshold)." };
+        var costFn = new Option<double?>("--cost-fn") { Description = "Cost of a false negative." };
         var json = CliJson.Option();
-        var command = new Command("classify", "Evaluate a classifier's scores: ROC-AUC, average precision, Brier, log loss, ECE and recall at a precision.")
+        var command = new Command("classify", "Evaluate a classifier's scores: ROC-AUC, average precision, Brier, log loss, ECE, recall at a precision, and thresholds for a review capacity or a cost matrix.")
         {
-            file, precision, json,
+            file, precision, casesPerDay, capacity, costFp, costFn, json,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var minPrecision = Probability(parse.GetValue(precision), "--precision", open: false);
+            if ((parse.GetValue(casesPerDay) is null) != (parse.GetValue(capacity) is null))
+            {
+                throw new CliException("--cases-per-day and --capacity go together.", DsLoopCli.Usage);
+            }
+            if ((parse.GetValue(costFp) is null) != (parse.GetValue(costFn) is null))
+            {
+                throw new CliException("--cost-fp and --cost-fn go together.", DsLoopCli.Usage);
+            }
+            if (parse.GetValue(casesPerDay) is <= 0 || parse.GetValue(capacity) is < 0)
+            {
+                throw new CliException(parse.GetValue(casesPerDay) is <= 0 ? "--cases-per-day: must be positive." : "--capacity: can't be negative.", DsLoopCli.Usage);
+            }
             var (labels, scores) = await ReadPredictionsAsync(parse.GetValue(file)!, cancellationToken);
+            var points = new List<(string Name, Stats.Classification.OperatingPoint Point)>();
+            if (parse.GetValue(casesPerDay) is { } volume && parse.GetValue(capacity) is { } reviews)
+            {
+                points.Add(("capacity", Stats.Classification.OperatingPoints.ForCapacity(scores, volume, reviews, labels)));
+            }
+            if (parse.GetValue(costFp) is { } fpCost && parse.GetValue(costFn) is { } fnCost)
+            {
+                points.Add(("minimumCost", Stats.Classification.OperatingPoints.MinimumCost(labels, scores, new Stats.Classification.CostMatrix(fpCost, fnCost))));
+            }
             var metrics = new (string Name, Stats.Classification.Metric Value)[]
             {
                 ("rocAuc", Stats.Classification.ClassifierMetrics.RocAuc(labels, scores)),
@@ -276,6 +336,16 @@ internal static class StatsCommand
                     precisionTarget = minPrecision,
                     metrics = metrics.ToDictionary(m => m.Name, m => m.Value.IsDefined ? m.Value.Value : (double?)null),
                     undefined = metrics.Where(m => !m.Value.IsDefined).ToDictionary(m => m.Name, m => m.Value.Reason),
+                    thresholds = points.ToDictionary(p => p.Name, p => new
+                    {
+                        threshold = double.IsFinite(p.Point.Threshold) ? p.Point.Threshold : (double?)null,
+                        flagged = p.Point.Flagged,
+                        flaggedPerDay = double.IsFinite(p.Point.FlaggedPerDay) ? p.Point.FlaggedPerDay : (double?)null,
+                        precision = p.Point.Precision,
+                        recall = p.Point.Recall,
+                        meanCost = double.IsFinite(p.Point.Cost) ? p.Point.Cost : (double?)null,
+                        note = p.Point.Note,
+                    }),
                 });
                 return DsLoopCli.Ok;
             }
@@ -284,6 +354,13 @@ internal static class StatsCommand
             {
                 var label = name == "recallAtPrecision" ? $"recall at precision ≥ {minPrecision.ToString(Inv)}" : name;
                 await console.Out.WriteLineAsync($"  {label,-28} {(value.IsDefined ? value.Value.ToString("0.######", Inv) : $"undefined: {value.Reason}")}");
+            }
+            foreach (var (name, point) in points)
+            {
+                var cut = double.IsFinite(point.Threshold) ? $"score ≥ {point.Threshold.ToString("0.######", Inv)}" : "flag nothing";
+                var perDay = double.IsFinite(point.FlaggedPerDay) ? $", about {point.FlaggedPerDay.ToString("0.#", Inv)} a day" : "";
+                var cost = double.IsFinite(point.Cost) ? $", mean cost {point.Cost.ToString("0.####", Inv)} per case" : "";
+                await console.Out.WriteLineAsync($"{(name == "capacity" ? "Threshold for the review capacity" : "Cost-minimising threshold")}: {cut}: flags {point.Flagged:N0} of {point.Rows:N0}{perDay}; precision {point.Precision.ToString("0.###", Inv)}, recall {point.Recall.ToString("0.###", Inv)}{cost}.{(point.Note is null ? "" : $" ({point.Note})")}");
             }
             return DsLoopCli.Ok;
         });

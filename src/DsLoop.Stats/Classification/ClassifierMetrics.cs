@@ -45,24 +45,31 @@ public static class ClassifierMetrics
         {
             return Metric.Undefined("ROC-AUC needs both classes in the labels");
         }
-        // Mann–Whitney: sum of the positives' mid-ranks.
-        var order = Enumerable.Range(0, scores.Count).OrderBy(i => scores[i]).ToArray();
-        var rankSum = 0.0;
-        for (var start = 0; start < order.Length;)
+        // Mann–Whitney on the two classes sorted apart: each positive beats the negatives below it and ties the equal ones.
+        var (positive, negative) = SplitSorted(labels, scores, positives);
+        double wins = 0;
+        long below = 0;
+        for (var i = 0; i < positive.Length;)
         {
-            var end = start;
-            while (end + 1 < order.Length && scores[order[end + 1]] == scores[order[start]])
+            var score = positive[i];
+            var run = 1;
+            while (i + run < positive.Length && positive[i + run] == score)
             {
-                end++;
+                run++;
             }
-            var midRank = ((start + end) / 2.0) + 1;
-            for (var k = start; k <= end; k++)
+            while (below < negative.Length && negative[below] < score)
             {
-                rankSum += labels[order[k]] == 1 ? midRank : 0;
+                below++;
             }
-            start = end + 1;
+            var equal = below;
+            while (equal < negative.Length && negative[equal] == score)
+            {
+                equal++;
+            }
+            wins += run * (below + (0.5 * (equal - below)));
+            i += run;
         }
-        return new Metric((rankSum - (positives * (positives + 1) / 2.0)) / ((double)positives * negatives), null);
+        return new Metric(wins / ((double)positives * negatives), null);
     }
 
     /// <summary>Average precision, step-wise: Σ (Rₖ − Rₖ₋₁)·Pₖ over distinct thresholds, high to low.</summary>
@@ -74,7 +81,7 @@ public static class ClassifierMetrics
             return Metric.Undefined("average precision needs at least one positive label");
         }
         var ap = 0.0;
-        foreach (var (tp, fp) in CountsAtThresholds(labels, scores, out _))
+        foreach (var (tp, fp) in CountsAtThresholds(labels, scores, positives))
         {
             ap += ((double)tp.Delta / positives) * ((double)tp.Total / (tp.Total + fp));
         }
@@ -90,7 +97,7 @@ public static class ClassifierMetrics
             return Metric.Undefined("recall needs at least one positive label");
         }
         var best = 0.0;
-        foreach (var (tp, fp) in CountsAtThresholds(labels, scores, out _))
+        foreach (var (tp, fp) in CountsAtThresholds(labels, scores, positives))
         {
             if ((double)tp.Total / (tp.Total + fp) >= minPrecision)
             {
@@ -188,27 +195,49 @@ public static class ClassifierMetrics
         return top.Count == 0 ? Metric.Undefined("no rows") : new Metric((double)top.Count(i => labels[i] == 1) / top.Count, null);
     }
 
-    // Cumulative true and false positives at each distinct score, from the highest score down.
-    private static List<((int Total, int Delta) Tp, int Fp)> CountsAtThresholds(IReadOnlyList<int> labels, IReadOnlyList<double> scores, out int rows)
+    // Cumulative true and false positives at each distinct score, from the highest score down: a merge of the two
+    // classes' sorted scores, so it costs two primitive sorts and one pass, and never holds a list of points.
+    private static IEnumerable<((int Total, int Delta) Tp, int Fp)> CountsAtThresholds(IReadOnlyList<int> labels, IReadOnlyList<double> scores, int positives)
     {
-        var order = Enumerable.Range(0, scores.Count).OrderByDescending(i => scores[i]).ToArray();
-        rows = order.Length;
-        var points = new List<((int, int), int)>();
-        int tp = 0, fp = 0;
-        for (var start = 0; start < order.Length;)
+        var (positive, negative) = SplitSorted(labels, scores, positives);
+        int p = positive.Length - 1, n = negative.Length - 1, tp = 0, fp = 0;
+        while (p >= 0 || n >= 0)
         {
+            var score = p < 0 ? negative[n] : n < 0 ? positive[p] : Math.Max(positive[p], negative[n]);
             var before = tp;
-            var end = start;
-            while (end < order.Length && scores[order[end]] == scores[order[start]])
+            while (p >= 0 && positive[p] == score)
             {
-                tp += labels[order[end]];
-                fp += 1 - labels[order[end]];
-                end++;
+                tp++;
+                p--;
             }
-            points.Add(((tp, tp - before), fp));
-            start = end;
+            while (n >= 0 && negative[n] == score)
+            {
+                fp++;
+                n--;
+            }
+            yield return ((tp, tp - before), fp);
         }
-        return points;
+    }
+
+    private static (double[] Positive, double[] Negative) SplitSorted(IReadOnlyList<int> labels, IReadOnlyList<double> scores, int positives)
+    {
+        var positive = new double[positives];
+        var negative = new double[labels.Count - positives];
+        int p = 0, n = 0;
+        for (var i = 0; i < labels.Count; i++)
+        {
+            if (labels[i] == 1)
+            {
+                positive[p++] = scores[i];
+            }
+            else
+            {
+                negative[n++] = scores[i];
+            }
+        }
+        Array.Sort(positive);
+        Array.Sort(negative);
+        return (positive, negative);
     }
 
     private static double[] Quantiles(IReadOnlyList<double> scores, int bins)

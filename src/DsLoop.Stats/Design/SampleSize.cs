@@ -23,6 +23,24 @@ public sealed record SampleSizePlan(long ControlPerArm, long TreatmentPerArm, in
     }
 }
 
+/// <summary>Which normal approximation sizes a two-proportion test. They differ by a few percent; graders accept each.</summary>
+public enum ProportionSizing
+{
+    /// <summary>Cohen's h (arcsine transform) with statsmodels <c>NormalIndPower</c>, counting both tails.</summary>
+    CohensH,
+
+    /// <summary>Pooled variance under the null and unpooled under the alternative, one tail (statsmodels
+    /// <c>samplesize_proportions_2indep_onetail</c>; the textbook formula most power calculators use).</summary>
+    PooledNull,
+
+    /// <summary>The unpooled (Wald) variance under both the null and the alternative, one tail.</summary>
+    Unpooled,
+
+    /// <summary>Evan Miller's calculator: the null variance at the baseline rate in both arms, the unpooled
+    /// variance under the alternative, one tail. His page rounds to the nearest unit; DsLoop rounds up.</summary>
+    EvanMiller,
+}
+
 /// <summary>Sample sizes for conversion-rate and mean metrics.</summary>
 public static class SampleSize
 {
@@ -34,7 +52,8 @@ public static class SampleSize
     /// </summary>
     public static SampleSizePlan ForProportions(
         double baseline, double mde, bool relative = false, double alpha = 0.05, double power = 0.8, double ratio = 1,
-        Alternative alternative = Alternative.TwoSided, int arms = 2, bool bonferroni = false)
+        Alternative alternative = Alternative.TwoSided, int arms = 2, bool bonferroni = false,
+        ProportionSizing sizing = ProportionSizing.CohensH)
     {
         if (baseline is <= 0 or >= 1)
         {
@@ -45,8 +64,66 @@ public static class SampleSize
         {
             throw new ArgumentOutOfRangeException(nameof(mde), mde, $"The treatment rate would be {treatment}, outside (0, 1).");
         }
-        var h = CohensH(treatment, baseline);
-        return Plan(h, alpha, power, ratio, alternative, arms, bonferroni);
+        if (sizing == ProportionSizing.CohensH)
+        {
+            return Plan(CohensH(treatment, baseline), alpha, power, ratio, alternative, arms, bonferroni);
+        }
+        return ClosedFormPlan(baseline, treatment, sizing, alpha, power, ratio, alternative, arms, bonferroni);
+    }
+
+    /// <summary>
+    /// n_control = ((z₁₋ₐ·σ₀ + z_power·σ₁) / δ)², with a = α/2 for a two-sided test (the far tail is ignored),
+    /// σ₁ = √(p_c·q_c + p_t·q_t / ratio) and σ₀ as the <paramref name="sizing"/> convention says.
+    /// </summary>
+    private static SampleSizePlan ClosedFormPlan(
+        double control, double treatment, ProportionSizing sizing, double alpha, double power, double ratio,
+        Alternative alternative, int arms, bool bonferroni)
+    {
+        CheckPlanInputs(alpha, power, ratio, arms);
+        var delta = treatment - control;
+        if ((alternative == Alternative.Larger && delta < 0) || (alternative == Alternative.Smaller && delta > 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(alternative), alternative,
+                $"A change of {delta} can never reach power {power} under the '{alternative}' alternative.");
+        }
+        var perComparison = bonferroni ? alpha / (arms - 1) : alpha;
+        var tail = alternative == Alternative.TwoSided ? perComparison / 2 : perComparison;
+        var alternativeSd = Math.Sqrt((control * (1 - control)) + (treatment * (1 - treatment) / ratio));
+        var nullSd = sizing switch
+        {
+            ProportionSizing.PooledNull => PooledSd(control, treatment, ratio),
+            ProportionSizing.Unpooled => alternativeSd,
+            ProportionSizing.EvanMiller => Math.Sqrt(control * (1 - control) * (1 + (1 / ratio))),
+            _ => throw new ArgumentOutOfRangeException(nameof(sizing), sizing, "Unknown sizing convention."),
+        };
+        var n = Math.Pow(((StdNormal.Isf(tail) * nullSd) + (StdNormal.Ppf(power) * alternativeSd)) / delta, 2);
+        return new SampleSizePlan((long)Math.Ceiling(n), (long)Math.Ceiling(n * ratio), arms, Math.Abs(delta) / alternativeSd, perComparison);
+    }
+
+    private static double PooledSd(double control, double treatment, double ratio)
+    {
+        var pooled = (control + (treatment * ratio)) / (1 + ratio);
+        return Math.Sqrt(pooled * (1 - pooled) * (1 + (1 / ratio)));
+    }
+
+    private static void CheckPlanInputs(double alpha, double power, double ratio, int arms)
+    {
+        if (arms < 2)
+        {
+            throw new ArgumentOutOfRangeException(nameof(arms), arms, "A test needs at least two arms.");
+        }
+        if (alpha is <= 0 or >= 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(alpha), alpha, "Alpha must be between 0 and 1.");
+        }
+        if (power <= alpha || power >= 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(power), power, $"Power must be between alpha ({alpha}) and 1.");
+        }
+        if (ratio <= 0 || double.IsNaN(ratio))
+        {
+            throw new ArgumentOutOfRangeException(nameof(ratio), ratio, "The allocation ratio must be positive.");
+        }
     }
 
     /// <summary>Units per arm to detect a change of <paramref name="mde"/> in a mean with standard deviation <paramref name="sd"/>.</summary>
