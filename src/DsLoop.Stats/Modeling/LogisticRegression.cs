@@ -57,43 +57,12 @@ public static class LogisticRegression
         }
 
         var gamma = Vector<double>.Build.Dense(p + 1);
-        var penalty = Matrix<double>.Build.DenseDiagonal(p + 1, p + 1, i => i == 0 ? 0 : l2);
-        Matrix<double> information = penalty;
+        Matrix<double> information;
         for (var iteration = 1; iteration <= maxIterations; iteration++)
         {
-            var gradient = -(penalty * gamma);
-            information = penalty.Clone();
-            var z = new double[p + 1];
-            foreach (var (row, label) in rows.Zip(labels))
-            {
-                z[0] = 1;
-                for (var j = 0; j < p; j++)
-                {
-                    z[j + 1] = (row[j] - mean[j]) / sd[j];
-                }
-                var eta = 0.0;
-                for (var j = 0; j <= p; j++)
-                {
-                    eta += gamma[j] * z[j];
-                }
-                var prob = 1 / (1 + Math.Exp(-eta));
-                var weight = prob * (1 - prob);
-                for (var a = 0; a <= p; a++)
-                {
-                    gradient[a] += (label - prob) * z[a];
-                    for (var b = 0; b <= a; b++)
-                    {
-                        information[a, b] += weight * z[a] * z[b];
-                    }
-                }
-            }
-            for (var a = 0; a <= p; a++)
-            {
-                for (var b = 0; b < a; b++)
-                {
-                    information[b, a] = information[a, b];
-                }
-            }
+            var (gradientSums, informationSums) = Accumulate(rows, labels, mean, sd, gamma.ToArray());
+            var gradient = Vector<double>.Build.Dense(p + 1, i => gradientSums[i] - (i == 0 ? 0 : l2 * gamma[i]));
+            information = Matrix<double>.Build.Dense(p + 1, p + 1, (a, b) => informationSums[(Math.Max(a, b) * (p + 1)) + Math.Min(a, b)] + (a == b && a > 0 ? l2 : 0));
             var step = information.Solve(gradient);
             gamma += step;
             if (l2 == 0 && gamma.AbsoluteMaximum() > 50)
@@ -108,6 +77,110 @@ public static class LogisticRegression
             }
         }
         return Failed(p, maxIterations, $"no convergence in {maxIterations} Newton steps");
+    }
+
+    /// <summary>
+    /// One Newton step's sums over the rows: the score Σ (y − p)·z and the lower triangle of Σ p(1 − p)·z·zᵀ
+    /// (row-major, a·(p+1)+b for b ≤ a), z being the standardised row with a leading 1. Rows are split into fixed
+    /// chunks summed in parallel and then added in chunk order, so the result does not depend on scheduling.
+    /// </summary>
+    private static (double[] Gradient, double[] Information) Accumulate(
+        IReadOnlyList<IReadOnlyList<double>> rows, IReadOnlyList<int> labels, double[] mean, double[] sd, double[] gamma)
+    {
+        var width = gamma.Length;
+        // Rows of the information matrix are padded to whole SIMD vectors; only b ≤ a is accumulated.
+        var lanes = System.Numerics.Vector<double>.Count;
+        var stride = (width + lanes - 1) / lanes * lanes;
+        var inverseSd = sd.Select(v => 1 / v).ToArray();
+        var coefficients = new double[stride];
+        gamma.CopyTo(coefficients, 0);
+        const int ChunkSize = 16_384;
+        var chunks = (rows.Count + ChunkSize - 1) / ChunkSize;
+        var gradients = new double[chunks][];
+        var informations = new double[chunks][];
+        Parallel.For(0, chunks, chunk =>
+        {
+            var gradient = new double[stride];
+            var information = new double[width * stride];
+            // Four rows at a time: each accumulator vector is loaded and stored once per four rows.
+            const int Group = 4;
+            var z = new double[Group * stride];
+            var weights = new double[Group];
+            var end = Math.Min(rows.Count, (chunk + 1) * ChunkSize);
+            for (var first = chunk * ChunkSize; first < end; first += Group)
+            {
+                for (var r = 0; r < Group; r++)
+                {
+                    var zr = z.AsSpan(r * stride, stride);
+                    var i = first + r;
+                    if (i >= end)
+                    {
+                        zr.Clear();
+                        weights[r] = 0;
+                        continue;
+                    }
+                    zr[0] = 1;
+                    var row = rows[i];
+                    if (row is double[] array)
+                    {
+                        for (var j = 1; j < width; j++)
+                        {
+                            zr[j] = (array[j - 1] - mean[j - 1]) * inverseSd[j - 1];
+                        }
+                    }
+                    else
+                    {
+                        for (var j = 1; j < width; j++)
+                        {
+                            zr[j] = (row[j - 1] - mean[j - 1]) * inverseSd[j - 1];
+                        }
+                    }
+                    var eta = 0.0;
+                    for (var k = 0; k < stride; k += lanes)
+                    {
+                        eta += System.Numerics.Vector.Dot(new System.Numerics.Vector<double>(zr[k..]), new System.Numerics.Vector<double>(coefficients, k));
+                    }
+                    var prob = 1 / (1 + Math.Exp(-eta));
+                    weights[r] = prob * (1 - prob);
+                    var residual = labels[i] - prob;
+                    for (var k = 0; k < stride; k += lanes)
+                    {
+                        (new System.Numerics.Vector<double>(gradient, k) + (new System.Numerics.Vector<double>(zr[k..]) * residual)).CopyTo(gradient, k);
+                    }
+                }
+                for (var a = 0; a < width; a++)
+                {
+                    double s0 = weights[0] * z[a], s1 = weights[1] * z[stride + a], s2 = weights[2] * z[(2 * stride) + a], s3 = weights[3] * z[(3 * stride) + a];
+                    var offset = a * stride;
+                    for (var k = 0; k <= a; k += lanes)
+                    {
+                        var target = information.AsSpan(offset + k, lanes);
+                        var sum = new System.Numerics.Vector<double>(target)
+                            + (new System.Numerics.Vector<double>(z, k) * s0)
+                            + (new System.Numerics.Vector<double>(z, stride + k) * s1)
+                            + (new System.Numerics.Vector<double>(z, (2 * stride) + k) * s2)
+                            + (new System.Numerics.Vector<double>(z, (3 * stride) + k) * s3);
+                        sum.CopyTo(target);
+                    }
+                }
+            }
+            gradients[chunk] = gradient;
+            informations[chunk] = information;
+        });
+        var totalGradient = new double[width];
+        var totalInformation = new double[width * width];
+        for (var chunk = 0; chunk < chunks; chunk++)
+        {
+            for (var a = 0; a < width; a++)
+            {
+                totalGradient[a] += gradients[chunk][a];
+                for (var b = 0; b <= a; b++)
+                {
+                    totalInformation[(a * width) + b] += informations[chunk][(a * stride) + b];
+                }
+            }
+        }
+        return (totalGradient, totalInformation);
     }
 
     private static (double[] Mean, double[] Sd) Standardisation(IReadOnlyList<IReadOnlyList<double>> rows, IReadOnlyList<int> labels, int p)
