@@ -17,7 +17,7 @@ public sealed class PracticeAndProgressTests
         var after = WebUtility.HtmlDecode(await client.GetStringAsync(attemptPath));
         Assert.Contains("I would randomise by user and run two weeks.", after, StringComparison.Ordinal);
         Assert.Contains("9,500 users per arm", after, StringComparison.Ordinal);
-        Assert.Contains("Follow-ups to expect", after, StringComparison.Ordinal);
+        Assert.Contains("Follow-up probes", after, StringComparison.Ordinal);
         Assert.Contains("9 words in 1:35", after, StringComparison.Ordinal);
 
         // The coach heard the design and power steps, and says which two it did not hear.

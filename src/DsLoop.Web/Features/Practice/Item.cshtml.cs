@@ -10,7 +10,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace DsLoop.Web.Features.Practice;
 
 /// <summary>What an open-question attempt records.</summary>
-internal sealed record OpenAnswer(string Answer, int Seconds, int Words, CoachReport? Coach = null, SelfRating? Rating = null);
+internal sealed record OpenAnswer(
+    string Answer, int Seconds, int Words, CoachReport? Coach = null, SelfRating? Rating = null, IReadOnlyList<FollowUpAnswer>? FollowUps = null);
+
+/// <summary>An answer to one of the item's follow-up probes, with the coach's habit and length checks.</summary>
+internal sealed record FollowUpAnswer(int Index, string Probe, string Answer, int Seconds, CoachReport Coach, DateTimeOffset AnsweredAt);
 
 /// <summary>The candidate's own verdict: each framework step as missed, partial or solid, and an overall FSRS rating.</summary>
 internal sealed record SelfRating(IReadOnlyDictionary<string, string> Steps, DsLoop.Core.Scheduling.ReviewRating Overall, DateTimeOffset RatedAt, DateTimeOffset NextDue);

@@ -63,6 +63,47 @@ internal sealed class AttemptModel(ContentBank content, IAppStore store, ReviewS
         return Redirect($"/progress/attempts/{Attempt.Id}#rating");
     }
 
+    /// <summary>A follow-up is a short spoken answer: 30 to 60 seconds.</summary>
+    public static readonly (int Min, int Max) FollowUpTarget = (50, 150);
+
+    public const int MaxFollowUpLength = 10_000;
+
+    /// <summary>The probe to answer next: follow-ups come one at a time, in the interviewer's order.</summary>
+    public int? NextFollowUp => Item is null || Answer is null
+        ? null
+        : Enumerable.Range(0, Item.FollowUps.Count).Cast<int?>().FirstOrDefault(i => Answer.FollowUps?.Any(f => f.Index == i) != true);
+
+    public FollowUpAnswer? FollowUpAnswered(int index) => Answer?.FollowUps?.FirstOrDefault(f => f.Index == index);
+
+    public string? FollowUpProblem { get; private set; }
+
+    [BindProperty] public string? FollowUpText { get; set; }
+    [BindProperty] public int FollowUpSeconds { get; set; }
+
+    public async Task<IActionResult> OnPostFollowUpAsync(string id, int index, CancellationToken cancellationToken)
+    {
+        var page = await OnGetAsync(id, cancellationToken);
+        if (page is not PageResult || Answer is null || Item is null)
+        {
+            return page is PageResult ? BadRequest() : page;
+        }
+        var text = FollowUpText?.Trim() ?? "";
+        FollowUpProblem = index != NextFollowUp ? "Answer the follow-ups in order, one at a time."
+            : text.Length == 0 ? "Write your answer to the follow-up before submitting."
+            : text.Length > MaxFollowUpLength ? $"The answer is {text.Length:N0} characters; the limit is {MaxFollowUpLength:N0}."
+            : null;
+        if (FollowUpProblem is not null)
+        {
+            Response.StatusCode = index != NextFollowUp ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        var coach = DsLoop.Content.Coaching.AnswerCoach.Review(text, content.Frameworks[Item.FrameworkId], FollowUpTarget);
+        var answered = new FollowUpAnswer(index, Item.FollowUps[index], text, Math.Clamp(FollowUpSeconds, 0, 24 * 3600), coach, clock.GetUtcNow());
+        var updated = Answer with { FollowUps = [.. Answer.FollowUps ?? [], answered] };
+        await store.UpdateAttemptAsync(Attempt with { PayloadJson = JsonSerializer.Serialize(updated, JsonDefaults.Options) }, cancellationToken);
+        return Redirect($"/progress/attempts/{Attempt.Id}#follow-up-{index + 1}");
+    }
+
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
         // The store only returns attempts the signed-in user owns; anyone else gets a plain 404.
