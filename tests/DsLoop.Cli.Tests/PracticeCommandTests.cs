@@ -39,7 +39,7 @@ public sealed class PracticeCommandTests : IDisposable
             ".",
             "s", "p", "wrong", "s", "s",
             "3", "");
-        var result = await PracticeAsync(input, "--round", "statistics-experimentation", "--dimension", "statistics-experimentation", "--count", "1");
+        var result = await PracticeAsync(input, "--item", "onboarding-test-sample-size", "--count", "1");
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("Question 1 of 1: Sizing an onboarding experiment", result.Out, StringComparison.Ordinal);
         Assert.Contains("Coach: 4 of 4 framework steps heard", result.Out, StringComparison.Ordinal);

@@ -24,17 +24,24 @@ internal static class PracticeCommand
         var round = new Option<string?>("--round") { Description = $"Only this round: {string.Join(", ", Rounds.All.Select(Rounds.Slug))}." };
         var dimension = new Option<string?>("--dimension") { Description = $"Only this dimension: {string.Join(", ", Dimensions.All.Select(Dimensions.Slug))}." };
         var count = new Option<int>("--count") { Description = "How many questions to ask.", DefaultValueFactory = _ => 3 };
+        var item = new Option<string?>("--item") { Description = "Answer this one question (its id, as 'dsloop content stats --json' or the web app shows)." };
         var dataDir = new Option<string?>("--data-dir") { Description = "Folder of the store (default ./.dsloop, or DSLOOP_DATA_DIR)." };
         var content = new Option<string?>("--content") { Description = "Content folder (default: the one shipped with DsLoop)." };
         var command = new Command("practice", "Answer open questions in the terminal: get coached, see the model answer, rate yourself, and schedule the next review.")
         {
-            round, dimension, count, dataDir, content,
+            round, dimension, count, item, dataDir, content,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var bank = ContentLoader.Load(parse.GetValue(content) ?? DsLoopOptions.DefaultContentDirectory()).Bank
                 ?? throw new CliException("the content is invalid; run 'dsloop content validate' to see why.");
             var items = Filter(bank, parse.GetValue(round), parse.GetValue(dimension));
+            if (parse.GetValue(item) is { } id)
+            {
+                items = bank.ItemsById.TryGetValue(id, out var one)
+                    ? [one]
+                    : throw new CliException($"--item: no question has the id '{id}'.", DsLoopCli.Usage);
+            }
             var howMany = parse.GetValue(count);
             if (howMany < 1)
             {
