@@ -73,6 +73,19 @@ public sealed class PracticeAndProgressTests
     }
 
     [Fact]
+    public async Task Practice_list_filters_by_company_variant_and_keeps_questions_for_any_company()
+    {
+        await using var app = await TestApp.StartAsync(multiUser: false);
+        using var client = app.NewClient();
+        var safety = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/practice?variant=trust-and-safety"));
+        Assert.Contains("Proving a cheaper spam filter is not worse", safety, StringComparison.Ordinal);
+        Assert.DoesNotContain("Can we A/B test with only 400 business customers?", safety, StringComparison.Ordinal);
+        Assert.Contains("Sizing an onboarding experiment", safety, StringComparison.Ordinal);
+        var unknown = await client.GetStringAsync("/practice?variant=fintech");
+        Assert.Contains("Unknown company variant", unknown, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task One_user_cannot_read_another_users_attempts()
     {
         await using var app = await TestApp.StartAsync(multiUser: true);

@@ -12,6 +12,7 @@ internal sealed class PracticeIndexModel(ContentBank content, IAppStore store, T
     [BindProperty(SupportsGet = true)] public string? Round { get; set; }
     [BindProperty(SupportsGet = true)] public string? Dimension { get; set; }
     [BindProperty(SupportsGet = true)] public string? Level { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Variant { get; set; }
     [BindProperty(SupportsGet = true)] public string? Focus { get; set; }
 
     public IReadOnlyList<QuestionItem> Items { get; private set; } = [];
@@ -81,6 +82,18 @@ internal sealed class PracticeIndexModel(ContentBank content, IAppStore store, T
         if (LevelsAndVariants.TryParseLevel(Level, out var level) && level != Core.Level.Both)
         {
             items = items.Where(i => i.Level == level || i.Level == Core.Level.Both);
+        }
+        if (!string.IsNullOrEmpty(Variant))
+        {
+            if (!LevelsAndVariants.TryParseVariant(Variant, out var variant))
+            {
+                Problem = $"Unknown company variant '{Variant}'; showing every variant.";
+            }
+            else if (variant != CompanyVariant.Any)
+            {
+                // Items written for any company fit every variant.
+                items = items.Where(i => i.Variants.Contains(variant) || i.Variants.Contains(CompanyVariant.Any));
+            }
         }
         var userId = User.UserId();
         var attempts = await store.ListAttemptsAsync(userId, limit: 10_000, cancellationToken: cancellationToken);
