@@ -88,6 +88,8 @@ public static class DsLoopCli
         root.Subcommands.Add(ContentCommand.Build(console));
         root.Subcommands.Add(PracticeCommand.Build(console));
         root.Subcommands.Add(StatsCommand.Build(console));
+        root.Subcommands.Add(DataCommand.Build(console));
+        root.Subcommands.Add(SqlCommand.Build(console));
         return root;
     }
 }

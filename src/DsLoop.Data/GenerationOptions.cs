@@ -1,0 +1,26 @@
+using DsLoop.Data.Scenarios;
+
+namespace DsLoop.Data;
+
+/// <summary>What to generate: the same options always give byte-identical data.</summary>
+/// <param name="Seed">The seed every random stream derives from.</param>
+/// <param name="Scale">How many users.</param>
+/// <param name="Scenarios">Planted scenarios (default: none).</param>
+public sealed record GenerationOptions(ulong Seed, DataScale Scale, ScenarioOptions? Scenarios = null)
+{
+    /// <summary>The scenarios, never null.</summary>
+    public ScenarioOptions EffectiveScenarios => Scenarios ?? ScenarioOptions.None;
+}
+
+/// <summary>Progress of a generation run.</summary>
+/// <param name="UsersDone">Users simulated so far.</param>
+/// <param name="UsersTotal">Users to simulate (bots from a planted surge included).</param>
+/// <param name="RowsWritten">Rows handed to the sink so far, all tables.</param>
+public readonly record struct GenerationProgress(long UsersDone, long UsersTotal, long RowsWritten);
+
+/// <summary>Receives generated rows. Rows are reused by the generator: copy what you keep.</summary>
+public interface IDatasetSink
+{
+    /// <summary>Takes one row of <see cref="DataRow.Table"/>.</summary>
+    void Write(DataRow row);
+}

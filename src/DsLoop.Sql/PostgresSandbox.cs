@@ -1,0 +1,294 @@
+using System.Data;
+using System.Diagnostics;
+using System.Text;
+using Npgsql;
+
+namespace DsLoop.Sql;
+
+/// <summary>
+/// Runs candidate queries against one dataset schema of the PostgreSQL sandbox database, as a reader role
+/// that can only SELECT on that schema (see <see cref="PostgresSandboxProvisioner"/>). Each run uses a fresh,
+/// unpooled connection, a READ ONLY transaction and a cursor read with FETCH, so the row limit never drains
+/// the whole result; the time limit is a client-side cancellation (a real server-side cancel) backed by
+/// statement_timeout.
+/// </summary>
+public sealed class PostgresSandbox : ISqlSandbox, IAsyncDisposable
+{
+    private const int FetchSize = 200;
+    private const string Cursor = "dsloop_candidate";
+
+    private static readonly HashSet<string> StreamedTextTypes = new(StringComparer.Ordinal)
+    {
+        "text", "character varying", "character", "json", "jsonb", "xml", "name", "unknown",
+    };
+
+    private readonly string _connectionString;
+    private readonly SandboxLimits _defaults;
+    private readonly string _schema;
+    private readonly NpgsqlDataSource _dataSource;
+
+    /// <summary>A sandbox for <paramref name="schema"/>, connecting with the reader role's connection string.</summary>
+    public PostgresSandbox(string readerConnectionString, string schema, SandboxLimits? defaults = null)
+    {
+        _schema = schema;
+        _defaults = defaults ?? SandboxLimits.Default;
+        _connectionString = new NpgsqlConnectionStringBuilder(readerConnectionString)
+        {
+            Pooling = false,
+            SearchPath = schema,
+            ApplicationName = "dsloop-sandbox",
+            Enlist = false,
+            CommandTimeout = 0,
+            CancellationTimeout = 2000,
+        }.ToString();
+        var builder = new NpgsqlDataSourceBuilder(_connectionString);
+        // Built-in types are all a sandbox needs; skipping the catalog load makes fresh connections cheap.
+        builder.ConfigureTypeLoading(types => types.EnableTypeLoading(false));
+        _dataSource = builder.Build();
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
+    /// <summary>Tests only: skip the text checks so the engine-level defences can be tested on their own.</summary>
+    internal bool SkipPreflight { get; init; }
+
+    /// <inheritdoc />
+    public string Engine => "postgres";
+
+    /// <inheritdoc />
+    public Task<SqlRunResult> RunAsync(string sql, SandboxLimits? limits = null, CancellationToken cancellationToken = default) =>
+        RunAsync(sql, limits, null, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<SqlRunResult> RunAsync(string sql, SandboxLimits? limits, IRowConsumer? consumer, CancellationToken cancellationToken = default)
+    {
+        limits ??= _defaults;
+        var clock = Stopwatch.StartNew();
+        if (QueryPreflight.Check(sql, SqlDialect.Postgres, limits, out var statement, SkipPreflight) is { } refusal)
+        {
+            return RowCollector.Refuse(refusal, clock.Elapsed);
+        }
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(limits.Timeout);
+        var collector = new RowCollector(limits, consumer);
+        var reachedEnd = false;
+        var reading = true;
+        await using var connection = _dataSource.CreateConnection();
+        try
+        {
+            await connection.OpenAsync(deadline.Token);
+            var timeoutMs = (long)limits.Timeout.TotalMilliseconds + 500;
+            await ExecuteAsync(connection,
+                $"SET statement_timeout = {timeoutMs}; SET lock_timeout = {timeoutMs}; SET idle_in_transaction_session_timeout = {timeoutMs + 5000}; " +
+                "BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY", deadline.Token);
+            // A one-command batch is sent as a single extended-protocol statement: the server refuses a second one.
+            await using (var declare = new NpgsqlBatch(connection) { BatchCommands = { new NpgsqlBatchCommand($"DECLARE {Cursor} NO SCROLL CURSOR FOR {statement}\n") } })
+            {
+                await declare.ExecuteNonQueryAsync(deadline.Token);
+            }
+            var first = true;
+            while (reading)
+            {
+                await using var fetch = new NpgsqlCommand($"FETCH FORWARD {FetchSize} FROM {Cursor}", connection);
+                await using var reader = await fetch.ExecuteReaderAsync(CommandBehavior.SequentialAccess, deadline.Token);
+                if (first)
+                {
+                    collector.SetColumns(Enumerable.Range(0, reader.FieldCount).Select(i => new SqlColumn(reader.GetName(i), reader.GetDataTypeName(i))).ToArray());
+                    first = false;
+                }
+                var values = new object?[reader.FieldCount];
+                var fetched = 0;
+                while (await reader.ReadAsync(deadline.Token))
+                {
+                    fetched++;
+                    long bytes = 8;
+                    for (var i = 0; i < values.Length; i++)
+                    {
+                        var (value, size) = await ReadValueAsync(reader, i, limits.MaxValueBytes, deadline.Token);
+                        values[i] = value;
+                        bytes += size;
+                    }
+                    if (!collector.Add(values, bytes))
+                    {
+                        reading = false;
+                        // Count the rest of this batch without reading values; MOVE counts the rest of the cursor.
+                        while (await reader.ReadAsync(deadline.Token))
+                        {
+                            collector.Count();
+                        }
+                        break;
+                    }
+                }
+                if (reading && fetched < FetchSize)
+                {
+                    reachedEnd = true;
+                    break;
+                }
+            }
+            if (!reachedEnd && limits.CountAllRows && !collector.BytesTruncated)
+            {
+                reachedEnd = await CountRestAsync(connection, collector, limits.MaxCountedRows - collector.RowCount, deadline.Token);
+            }
+            return collector.Finish(reachedEnd);
+        }
+        catch (ValueTooLargeException e)
+        {
+            return collector.Fail(SqlRunStatus.LimitExceeded, e.Message);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return collector.Fail(SqlRunStatus.Cancelled, "the query was cancelled.");
+        }
+        catch (OperationCanceledException)
+        {
+            return TimedOut(collector, limits);
+        }
+        catch (PostgresException e)
+        {
+            return Failure(collector, limits, e, statement);
+        }
+        catch (NpgsqlException e) when (e.InnerException is TimeoutException || deadline.IsCancellationRequested)
+        {
+            return cancellationToken.IsCancellationRequested ? collector.Fail(SqlRunStatus.Cancelled, "the query was cancelled.") : TimedOut(collector, limits);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<SqlTableInfo>> DescribeAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = _dataSource.CreateConnection();
+        await connection.OpenAsync(cancellationToken);
+        var columns = new List<(string Table, SqlColumn Column)>();
+        await using (var command = new NpgsqlCommand(
+            "SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace " +
+            "JOIN pg_attribute a ON a.attrelid = c.oid WHERE n.nspname = $1 AND c.relkind IN ('r', 'v', 'm', 'p') AND a.attnum > 0 AND NOT a.attisdropped " +
+            "ORDER BY c.relname, a.attnum", connection))
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = _schema });
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                columns.Add((reader.GetString(0), new SqlColumn(reader.GetString(1), reader.GetString(2))));
+            }
+        }
+        var tables = new List<SqlTableInfo>();
+        foreach (var group in columns.GroupBy(c => c.Table))
+        {
+            await using var count = new NpgsqlCommand($"SELECT count(*) FROM {QuoteIdentifier(_schema)}.{QuoteIdentifier(group.Key)}", connection);
+            var rows = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
+            tables.Add(new SqlTableInfo(group.Key, group.Select(c => c.Column).ToArray(), rows));
+        }
+        return tables;
+    }
+
+    internal static string QuoteIdentifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    private static async Task<bool> CountRestAsync(NpgsqlConnection connection, RowCollector collector, long budget, CancellationToken cancellationToken)
+    {
+        if (budget < 0)
+        {
+            return false;
+        }
+        try
+        {
+            await using var move = new NpgsqlCommand($"MOVE FORWARD {budget + 1} IN {Cursor}", connection);
+            var moved = await move.ExecuteNonQueryAsync(cancellationToken);
+            if (moved > 0)
+            {
+                collector.Count(moved);
+            }
+            // One row past the budget means there are more than the cap: the total stays unknown.
+            return moved <= budget;
+        }
+        catch (Exception e) when (e is OperationCanceledException or PostgresException or NpgsqlException)
+        {
+            // Out of time while only counting: the kept rows stand, the total is unknown.
+            return false;
+        }
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task<(object? Value, long Size)> ReadValueAsync(NpgsqlDataReader reader, int ordinal, int maxValueBytes, CancellationToken cancellationToken)
+    {
+        if (await reader.IsDBNullAsync(ordinal, cancellationToken))
+        {
+            return (null, 1);
+        }
+        var type = reader.GetDataTypeName(ordinal);
+        if (StreamedTextTypes.Contains(type) || type.StartsWith("character", StringComparison.Ordinal))
+        {
+            // Read text in chunks so a huge value is refused instead of buffered.
+            using var text = await reader.GetTextReaderAsync(ordinal, cancellationToken);
+            var builder = new StringBuilder();
+            var buffer = new char[8192];
+            int read;
+            while ((read = await text.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                builder.Append(buffer, 0, read);
+                if (builder.Length > maxValueBytes)
+                {
+                    throw new ValueTooLargeException($"a value in column {reader.GetName(ordinal)} is larger than the {maxValueBytes:N0}-byte limit.");
+                }
+            }
+            return (builder.ToString(), builder.Length);
+        }
+        if (type == "bytea")
+        {
+            await using var stream = await reader.GetStreamAsync(ordinal, cancellationToken);
+            using var memory = new MemoryStream();
+            var buffer = new byte[8192];
+            int read;
+            while ((read = await stream.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                memory.Write(buffer, 0, read);
+                if (memory.Length > maxValueBytes)
+                {
+                    throw new ValueTooLargeException($"a value in column {reader.GetName(ordinal)} is larger than the {maxValueBytes:N0}-byte limit.");
+                }
+            }
+            return (memory.ToArray(), memory.Length);
+        }
+        try
+        {
+            object value = type switch
+            {
+                "date" => await reader.GetFieldValueAsync<DateOnly>(ordinal, cancellationToken),
+                "numeric" => await reader.GetFieldValueAsync<decimal>(ordinal, cancellationToken),
+                _ => await reader.GetFieldValueAsync<object>(ordinal, cancellationToken),
+            };
+            return (value, value is string s ? s.Length : value is Array a ? 16L * a.Length : 16);
+        }
+        catch (Exception e) when (e is InvalidCastException or OverflowException or NotSupportedException)
+        {
+            return ($"<{type} value>", 16);
+        }
+    }
+
+    private static SqlRunResult TimedOut(RowCollector collector, SandboxLimits limits) =>
+        collector.Fail(SqlRunStatus.TimedOut, $"the query ran longer than the {limits.Timeout.TotalSeconds:0.###} s time limit and was stopped.");
+
+    private static SqlRunResult Failure(RowCollector collector, SandboxLimits limits, PostgresException e, string statement)
+    {
+        var where = e.Position > 0 ? $" (line {StatementText.LineOf(statement, e.Position - 1)})" : "";
+        return e.SqlState switch
+        {
+            PostgresErrorCodes.QueryCanceled => TimedOut(collector, limits),
+            PostgresErrorCodes.InsufficientPrivilege => collector.Fail(SqlRunStatus.Refused, $"not allowed in the sandbox: {e.MessageText}."),
+            PostgresErrorCodes.ReadOnlySqlTransaction => collector.Fail(SqlRunStatus.Refused, $"the sandbox is read-only: {e.MessageText}."),
+            PostgresErrorCodes.ConfigurationLimitExceeded or PostgresErrorCodes.ProgramLimitExceeded or PostgresErrorCodes.OutOfMemory
+                or PostgresErrorCodes.DiskFull or PostgresErrorCodes.InsufficientResources or PostgresErrorCodes.TooManyConnections
+                => collector.Fail(SqlRunStatus.LimitExceeded, $"the query hit a resource limit: {e.MessageText}."),
+            PostgresErrorCodes.SyntaxError when e.MessageText.Contains("multiple commands", StringComparison.Ordinal)
+                => collector.Fail(SqlRunStatus.Refused, "only one statement is allowed."),
+            _ => collector.Fail(SqlRunStatus.SqlError, $"{e.MessageText}{where}."),
+        };
+    }
+
+    private sealed class ValueTooLargeException(string message) : Exception(message);
+}
