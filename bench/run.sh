@@ -4,6 +4,8 @@
 #   bench/run.sh web        start-up and HTTP load only
 #   bench/run.sh store      BenchmarkDotNet store benchmarks only
 #   bench/run.sh content    BenchmarkDotNet answer-coach and bank-loading benchmarks only
+#   bench/run.sh stats      the statistics engine on 10M rows against numpy, scipy and scikit-learn
+#                           (needs python3-scipy python3-sklearn; writes ~420 MB of data to $DSLOOP_STATS_DATA or /tmp)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what="${1:-all}"
@@ -43,5 +45,13 @@ fi
 if [ "$what" = all ] || [ "$what" = content ]; then
   echo "== Content: answer coach and bank loading"
   dotnet run -c Release --project bench/DsLoop.Bench -- --filter '*CoachBenchmarks*' '*BankLoadBenchmarks*' --job short --exporters github \
+    --artifacts "$out/bdn"
+fi
+
+if [ "$what" = all ] || [ "$what" = stats ]; then
+  echo "== Statistics engine on 10M rows, against numpy / scipy / scikit-learn on the same data"
+  export DSLOOP_STATS_DATA="${DSLOOP_STATS_DATA:-/tmp/dsloop-stats-bench}"
+  /usr/bin/python3 bench/stats/python_baseline.py "$DSLOOP_STATS_DATA" --runs 5 | tee "$out/stats-python.md"
+  dotnet run -c Release --project bench/DsLoop.Bench -- --filter '*StatsBenchmarks*' --exporters github \
     --artifacts "$out/bdn"
 fi

@@ -17,30 +17,23 @@ internal static class SqlCommand
         return command;
     }
 
-    private static Option<string> DatabaseOption() => new("--db") { Description = "The SQLite dataset file.", Required = true };
-
-    /// <summary>Where the dataset comes from. The one place to add --seed/--scale (the data generator) later.</summary>
-    private static ISqlSandbox ResolveSandbox(string database, SandboxLimits limits)
-    {
-        if (!File.Exists(database))
-        {
-            throw new CliException($"the dataset {Path.GetFullPath(database)} does not exist.");
-        }
-        return new SqliteSandbox(database, limits);
-    }
-
     private static Command Run(CliConsole console)
     {
-        var database = DatabaseOption();
+        var dataset = new SeededDatasets();
         var query = new Argument<string>("query") { Description = "The query, e.g. \"select * from users limit 5\"." };
         var json = CliJson.Option();
         var maxRows = new Option<int>("--max-rows") { DefaultValueFactory = _ => 100, Description = "Rows to print." };
         var timeout = new Option<int>("--timeout-ms") { DefaultValueFactory = _ => 5000, Description = "Time limit in milliseconds." };
-        var command = new Command("run", "Run one read-only query in the sandbox and print the rows.") { query, database, json, maxRows, timeout };
+        var command = new Command("run", "Run one read-only query in the sandbox and print the rows.") { query, json, maxRows, timeout };
+        foreach (var option in dataset.All)
+        {
+            command.Options.Add(option);
+        }
         command.SetAction(async (parse, cancellationToken) =>
         {
             var limits = Limits(parse.GetValue(maxRows), parse.GetValue(timeout));
-            var sandbox = ResolveSandbox(parse.GetValue(database)!, limits);
+            var (sandbox, lease) = await dataset.OpenAsync(parse, limits, console, cancellationToken);
+            using var _ = lease;
             var result = await sandbox.RunAsync(parse.GetValue(query)!, limits, cancellationToken);
             if (!result.Succeeded)
             {
@@ -78,17 +71,22 @@ internal static class SqlCommand
 
     private static Command Grade(CliConsole console)
     {
-        var database = DatabaseOption();
+        var dataset = new SeededDatasets();
         var reference = new Option<string>("--reference") { Description = "File with the reference query.", Required = true };
         var candidate = new Option<string>("--candidate") { Description = "File with the candidate's query.", Required = true };
         var spec = new Option<string?>("--spec") { Description = "Grading spec JSON file (default: any order, exact numbers, names must match)." };
         var json = CliJson.Option();
         var timeout = new Option<int>("--timeout-ms") { DefaultValueFactory = _ => 10000, Description = "Time limit per query in milliseconds." };
-        var command = new Command("grade", "Grade a candidate query against a reference query under a grading spec.") { database, reference, candidate, spec, json, timeout };
+        var command = new Command("grade", "Grade a candidate query against a reference query under a grading spec.") { reference, candidate, spec, json, timeout };
+        foreach (var option in dataset.All)
+        {
+            command.Options.Add(option);
+        }
         command.SetAction(async (parse, cancellationToken) =>
         {
             var limits = Limits(1, parse.GetValue(timeout));
-            var sandbox = ResolveSandbox(parse.GetValue(database)!, limits);
+            var (sandbox, lease) = await dataset.OpenAsync(parse, limits, console, cancellationToken);
+            using var _ = lease;
             GradingSpec gradingSpec;
             try
             {

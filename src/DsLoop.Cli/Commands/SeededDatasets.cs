@@ -1,0 +1,64 @@
+using System.CommandLine;
+using System.Globalization;
+using DsLoop.Data;
+using DsLoop.Data.Output;
+using DsLoop.Sql;
+
+namespace DsLoop.Cli.Commands;
+
+/// <summary>
+/// The dataset behind <c>--seed</c>/<c>--scale</c>: generated on first use into the data folder's
+/// <c>datasets/</c> cache and reused afterwards, evicting the least recently used files over 2 GB.
+/// </summary>
+internal sealed class SeededDatasets
+{
+    private const long BudgetBytes = 2L * 1024 * 1024 * 1024;
+
+    public Option<string?> Database { get; } = new("--db") { Description = "A SQLite dataset file (instead of --seed)." };
+    public Option<ulong?> Seed { get; } = new("--seed") { Description = "Generate (or reuse) the practice dataset of this seed." };
+    public Option<string> Scale { get; } = new("--scale") { Description = "Dataset size with --seed: tiny, standard or large.", DefaultValueFactory = _ => "tiny" };
+    public Option<string?> DataDirectory { get; } = new("--data-dir") { Description = "Folder holding the dataset cache (default ./.dsloop, or DSLOOP_DATA_DIR)." };
+
+    public IEnumerable<Option> All => [Database, Seed, Scale, DataDirectory];
+
+    /// <summary>Opens the sandbox on the chosen dataset; the returned lease keeps a cached file from eviction.</summary>
+    public async Task<(ISqlSandbox Sandbox, IDisposable? Lease)> OpenAsync(ParseResult parse, SandboxLimits limits, CliConsole console, CancellationToken cancellationToken)
+    {
+        var database = parse.GetValue(Database);
+        var seed = parse.GetValue(Seed);
+        if ((database is null) == (seed is null))
+        {
+            throw new CliException("give either --db FILE or --seed N (with --scale), not both or neither.", DsLoopCli.Usage);
+        }
+        if (database is not null)
+        {
+            return File.Exists(database)
+                ? (new SqliteSandbox(database, limits), null)
+                : throw new CliException($"the dataset {Path.GetFullPath(database)} does not exist.");
+        }
+        var scaleName = parse.GetValue(Scale)!;
+        var scale = DataScale.Preset(scaleName)
+            ?? throw new CliException($"--scale: '{scaleName}' is not one of {string.Join(", ", DataScale.PresetNames)}.", DsLoopCli.Usage);
+        var folder = Path.Combine(parse.GetValue(DataDirectory) ?? NonEmpty(Environment.GetEnvironmentVariable("DSLOOP_DATA_DIR")) ?? ".dsloop", "datasets");
+        try
+        {
+            Directory.CreateDirectory(folder);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException($"can't use the dataset folder {Path.GetFullPath(folder)}: {e.Message}");
+        }
+        var cache = new DatasetCache(folder, BudgetBytes);
+        var key = string.Create(CultureInfo.InvariantCulture, $"{scale.Name}-{seed}");
+        var lease = await cache.GetAsync(key, async (path, token) =>
+        {
+            await console.Error.WriteLineAsync($"Generating the {scale.Name} dataset for seed {seed} (first use only)…");
+            using var writer = new SqliteDatasetWriter(path);
+            new DatasetGenerator(new GenerationOptions(seed!.Value, scale)).Generate(writer, null, token);
+            writer.Complete();
+        }, cancellationToken);
+        return (new SqliteSandbox(lease.Path, limits), lease);
+    }
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}
