@@ -1,7 +1,10 @@
+using DsLoop.Content.Loops;
+
 namespace DsLoop.Content;
 
 /// <summary>
-/// Loads a content folder: <c>frameworks/*.yaml</c> and <c>questions/**/*.md</c>. Either every
+/// Loads a content folder: <c>frameworks/*.yaml</c>, <c>questions/**/*.md</c> and, when present,
+/// <c>loops/*.yaml</c>. Either every
 /// file is valid and a bank is returned, or the errors are returned and no bank: content is never
 /// half-loaded.
 /// </summary>
@@ -12,6 +15,9 @@ public static class ContentLoader
 
     /// <summary>The sub-folder holding open-question items.</summary>
     public const string QuestionsFolder = "questions";
+
+    /// <summary>The sub-folder holding mock-loop templates; optional, so older packs without it still load.</summary>
+    public const string LoopsFolder = "loops";
 
     /// <summary>Loads and validates every content file under <paramref name="root"/>.</summary>
     public static ContentLoadResult Load(string root)
@@ -41,9 +47,20 @@ public static class ContentLoader
                 items.Add(read);
             }
         }
+        var loops = new List<LoopTemplate>();
+        foreach (var path in Files(root, LoopsFolder, "*.yaml", "*.yml"))
+        {
+            filesRead++;
+            if (LoopReader.Read(File.ReadAllText(path), Relative(root, path), errors) is { } loop)
+            {
+                loops.Add(loop);
+            }
+        }
 
         CheckUnique(frameworks.Select(f => (f.Id, f.Source)), "framework", errors);
         CheckUnique(items.Select(i => (i.Item.Id, i.Item.Source)), "item", errors);
+        CheckUnique(loops.Select(l => (l.Id, l.Source)), "loop template", errors);
+        LoopValidator.CheckAgainstBank(loops, [.. items.Select(i => i.Item)], errors);
         var frameworkIds = frameworks.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
         var itemIds = items.Select(i => i.Item.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var (item, references) in items)
@@ -82,7 +99,7 @@ public static class ContentLoader
         var sorted = errors.OrderBy(e => e.Where.File, StringComparer.Ordinal).ThenBy(e => e.Where.Line).ToList();
         return sorted.Count > 0
             ? new ContentLoadResult(null, sorted, filesRead)
-            : new ContentLoadResult(new ContentBank(frameworks, [.. items.Select(i => i.Item)]), sorted, filesRead);
+            : new ContentLoadResult(new ContentBank(frameworks, [.. items.Select(i => i.Item)], loops), sorted, filesRead);
     }
 
     private static IEnumerable<string> Files(string root, string folder, params string[] patterns)

@@ -1,3 +1,4 @@
+using DsLoop.Content.Loops;
 using DsLoop.Core;
 
 namespace DsLoop.Content;
@@ -104,11 +105,12 @@ public sealed record ContentError(SourceSpan Where, string Message)
 public sealed class ContentBank
 {
     /// <summary>Creates a bank from validated parts.</summary>
-    public ContentBank(IReadOnlyList<Framework> frameworks, IReadOnlyList<QuestionItem> items)
+    public ContentBank(IReadOnlyList<Framework> frameworks, IReadOnlyList<QuestionItem> items, IReadOnlyList<LoopTemplate>? loops = null)
     {
         Frameworks = frameworks.ToDictionary(f => f.Id, StringComparer.Ordinal);
         Items = items;
         ItemsById = items.ToDictionary(i => i.Id, StringComparer.Ordinal);
+        Loops = loops ?? [];
     }
 
     /// <summary>Frameworks by id.</summary>
@@ -119,6 +121,9 @@ public sealed class ContentBank
 
     /// <summary>Items by id.</summary>
     public IReadOnlyDictionary<string, QuestionItem> ItemsById { get; }
+
+    /// <summary>Mock-loop templates in load order (sorted by file path); empty for a pack without <c>loops/</c>.</summary>
+    public IReadOnlyList<LoopTemplate> Loops { get; }
 }
 
 /// <summary>What loading a content folder produced: a bank, or the errors that stopped it.</summary>
