@@ -53,6 +53,19 @@ public sealed class StatsReadoutAndThresholdTests : IDisposable
     }
 
     [Fact]
+    public async Task Power_with_a_fixed_sample_reports_the_mde_or_the_power()
+    {
+        var mde = JsonDocument.Parse((await Cli.RunAsync("stats", "power", "--baseline", "0.1", "--n", "5000", "--json")).Out).RootElement;
+        var expected = DetectableEffects.ForProportions(0.1, 5000);
+        Assert.Equal(expected.Absolute, mde.GetProperty("absoluteMde").GetDouble(), 12);
+        var power = JsonDocument.Parse((await Cli.RunAsync("stats", "power", "--baseline", "0.1", "--n", "5000", "--mde", expected.Absolute.ToString("R", CultureInfo.InvariantCulture), "--json")).Out).RootElement;
+        Assert.Equal(0.8, power.GetProperty("power").GetDouble(), 9);
+        var missing = await Cli.RunAsync("stats", "power", "--baseline", "0.1");
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("--mde is required", missing.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Mean_readout_from_summary_numbers_is_welch()
     {
         var result = await Cli.RunAsync("stats", "readout", "--control-mean", "10", "--control-sd", "2", "--control-n", "50",

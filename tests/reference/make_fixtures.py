@@ -74,6 +74,24 @@ def power_cases():
     return cases
 
 
+def detectable_cases():
+    """Minimum detectable effects for a fixed control size: statsmodels solves Cohen's h (or d), and the rate is
+    recovered by inverting h = 2 asin(sqrt(p2)) - 2 asin(sqrt(p1))."""
+    cases = []
+    for n in (200, 5000, 120000):
+        for alpha, power in ((0.05, 0.8), (0.01, 0.9)):
+            for ratio in (1.0, 2.0):
+                for alternative in ("two-sided", "larger", "smaller"):
+                    h = NormalIndPower().solve_power(effect_size=None, nobs1=n, alpha=alpha, power=power, ratio=ratio, alternative=alternative)
+                    for p1 in (0.05, 0.3):
+                        angle = math.asin(math.sqrt(p1)) + h / 2
+                        p2 = math.sin(angle) ** 2
+                        cases.append({"controlN": n, "alpha": alpha, "power": power, "ratio": ratio, "alternative": alternative,
+                                      "baseline": p1, "effectSize": num(h), "absolute": num(p2 - p1),
+                                      "powerAtAbsolute": num(NormalIndPower().power(effect_size=proportion_effectsize(p2, p1), nobs1=n, alpha=alpha, ratio=ratio, alternative=alternative))})
+    return cases
+
+
 def sizing_cases():
     """Closed-form two-proportion sample sizes per control arm. DsLoop's ratio is treatment/control; statsmodels'
     sample 1 is the treatment here, so its ratio is control/treatment and its nobs1 is the treatment size."""
@@ -453,6 +471,7 @@ def main():
     fixtures = {
         "power.json": power_cases(),
         "sizing.json": sizing_cases(),
+        "detectable.json": detectable_cases(),
         "bootstrap.json": bootstrap_cases(),
         "ztest.json": ztest_cases(),
         "welch.json": welch_cases(),
