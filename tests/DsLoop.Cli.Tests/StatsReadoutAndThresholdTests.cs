@@ -66,6 +66,18 @@ public sealed class StatsReadoutAndThresholdTests : IDisposable
     }
 
     [Fact]
+    public async Task Readout_reports_delta_and_fieller_intervals_of_the_relative_lift()
+    {
+        var json = JsonDocument.Parse((await Cli.RunAsync("stats", "readout", "--control", "120/1000", "--treatment", "150/1000", "--json")).Out).RootElement;
+        var delta = RelativeLift.Delta(0.15, 0.15 * 0.85 / 1000, 0.12, 0.12 * 0.88 / 1000);
+        Assert.Equal(delta.Low, json.GetProperty("relativeDelta").GetProperty("low").GetDouble(), 12);
+        Assert.True(json.GetProperty("relativeFieller").GetProperty("low").GetDouble() > delta.Low);
+        var unbounded = JsonDocument.Parse((await Cli.RunAsync("stats", "readout", "--control", "1/1000", "--treatment", "3/1000", "--json")).Out).RootElement;
+        Assert.Contains("unbounded", unbounded.GetProperty("relativeFieller").GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.Null, unbounded.GetProperty("relativeFieller").GetProperty("low").ValueKind);
+    }
+
+    [Fact]
     public async Task Mean_readout_from_summary_numbers_is_welch()
     {
         var result = await Cli.RunAsync("stats", "readout", "--control-mean", "10", "--control-sd", "2", "--control-n", "50",

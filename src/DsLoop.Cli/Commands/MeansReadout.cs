@@ -47,7 +47,7 @@ internal sealed class MeansReadout
             throw new CliException($"{(cN < 1 ? "--control-n" : "--treatment-n")}: an arm needs at least one unit.", DsLoopCli.Usage);
         }
         var welch = WelchTest.FromStats(cMean, cSd, cN, tMean, tSd, tN, alternative);
-        await WriteAsync(console, json, alternative, cMean, tMean, welch, null, null, null);
+        await WriteAsync(console, json, alternative, (cMean, cSd * cSd / cN), (tMean, tSd * tSd / tN), welch, null, null, null);
         return DsLoopCli.Ok;
     }
 
@@ -72,14 +72,19 @@ internal sealed class MeansReadout
         var bootstrap = method is { } m
             ? Stats.Readout.Bootstrap.TwoSample(data.ControlValues, data.TreatmentValues, Stats.Readout.Bootstrap.DifferenceInMeans, m, resamples, seed: parse.GetValue(Seed))
             : null;
-        await WriteAsync(console, json, alternative, data.Control.Mean, data.Treatment.Mean, welch, cuped, bootstrap, $"{data.Control.Count:N0} control and {data.Treatment.Count:N0} treatment rows ('{data.TreatmentArm}')");
+        await WriteAsync(console, json, alternative, (data.Control.Mean, data.Control.Variance / data.Control.Count), (data.Treatment.Mean, data.Treatment.Variance / data.Treatment.Count), welch, cuped, bootstrap, $"{data.Control.Count:N0} control and {data.Treatment.Count:N0} treatment rows ('{data.TreatmentArm}')");
         return DsLoopCli.Ok;
     }
 
     private static async Task WriteAsync(
-        CliConsole console, bool json, Alternative alternative, double controlMean, double treatmentMean, WelchResult welch, CupedResult? cuped, BootstrapInterval? bootstrap, string? rows)
+        CliConsole console, bool json, Alternative alternative, (double Mean, double MeanVariance) control, (double Mean, double MeanVariance) treatment,
+        WelchResult welch, CupedResult? cuped, BootstrapInterval? bootstrap, string? rows)
     {
         static double? Value(double x) => double.IsFinite(x) ? x : null;
+        var (controlMean, controlMeanVariance) = control;
+        var (treatmentMean, treatmentMeanVariance) = treatment;
+        var delta = RelativeLift.Delta(treatmentMean, treatmentMeanVariance, controlMean, controlMeanVariance);
+        var fieller = RelativeLift.Fieller(treatmentMean, treatmentMeanVariance, controlMean, controlMeanVariance);
         if (json)
         {
             await CliJson.WriteAsync(console.Out, new
@@ -88,6 +93,8 @@ internal sealed class MeansReadout
                 treatmentMean = Value(treatmentMean),
                 difference = Value(welch.Difference),
                 relativeLift = controlMean == 0 ? null : Value(welch.Difference / controlMean),
+                relativeDelta = StatsCommand.RelativeJson(delta),
+                relativeFieller = StatsCommand.RelativeJson(fieller),
                 ciLow = welch.Interval.IsValid ? welch.Interval.Low : (double?)null,
                 ciHigh = welch.Interval.IsValid ? welch.Interval.High : (double?)null,
                 t = welch.Test.IsValid ? welch.Test.Statistic : (double?)null,
@@ -126,6 +133,7 @@ internal sealed class MeansReadout
         await console.Out.WriteLineAsync(welch.Test.IsValid
             ? $"Welch t = {welch.Test.Statistic.ToString("0.####", Inv)}, df = {welch.DegreesOfFreedom.ToString("0.##", Inv)}, p = {P(welch.Test.PValue)} ({Sides(alternative)}); 95% interval [{welch.Interval.Low.ToString("0.#####", Inv)}, {welch.Interval.High.ToString("0.#####", Inv)}]."
             : $"No Welch test: {welch.Test.Reason}.");
+        await console.Out.WriteLineAsync(StatsCommand.RelativeText(delta, fieller));
         if (cuped is not null)
         {
             await console.Out.WriteLineAsync(cuped.Welch.Test.IsValid

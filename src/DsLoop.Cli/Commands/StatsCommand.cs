@@ -186,6 +186,21 @@ internal static class StatsCommand
         }
     }
 
+    internal static object RelativeJson(Interval interval) => new
+    {
+        low = double.IsFinite(interval.Low) ? interval.Low : (double?)null,
+        high = double.IsFinite(interval.High) ? interval.High : (double?)null,
+        reason = interval.Reason,
+    };
+
+    internal static string RelativeText(Interval delta, Interval fieller)
+    {
+        static string Bounds(Interval i) => $"[{i.Low.ToString("+0.##%;-0.##%;0%", Inv)}, {i.High.ToString("+0.##%;-0.##%;0%", Inv)}]";
+        var deltaText = delta.IsValid ? Bounds(delta) : $"none ({delta.Reason})";
+        var fiellerText = fieller.IsValid ? Bounds(fieller) : $"none ({fieller.Reason})";
+        return $"95% interval of the relative lift: delta method {deltaText}, Fieller {fiellerText}.";
+    }
+
     private static string SidesText(Alternative alternative) => alternative switch
     {
         Alternative.TwoSided => "two-sided",
@@ -250,6 +265,10 @@ internal static class StatsCommand
             {
                 throw new CliException($"--tuning: {tau2.ToString(Inv)} must be a positive variance.", DsLoopCli.Usage);
             }
+            (Interval Delta, Interval Fieller) relativeIntervals = c.Total > 0 && t.Total > 0
+                ? (RelativeLift.Delta(t.Rate, t.Rate * (1 - t.Rate) / t.Total, c.Rate, c.Rate * (1 - c.Rate) / c.Total),
+                   RelativeLift.Fieller(t.Rate, t.Rate * (1 - t.Rate) / t.Total, c.Rate, c.Rate * (1 - c.Rate) / c.Total))
+                : (new Interval(double.NaN, double.NaN, "an arm is empty"), new Interval(double.NaN, double.NaN, "an arm is empty"));
             Interval? sequence = null;
             TestResult? always = null;
             if (parse.GetValue(sequential) && c.Total > 0 && t.Total > 0)
@@ -266,6 +285,8 @@ internal static class StatsCommand
                     treatmentRate = t.Rate,
                     absoluteLift = diff,
                     relativeLift = c.Rate == 0 ? (double?)null : diff / c.Rate,
+                    relativeDelta = RelativeJson(relativeIntervals.Delta),
+                    relativeFieller = RelativeJson(relativeIntervals.Fieller),
                     ciLow = interval.IsValid ? interval.Low : (double?)null,
                     ciHigh = interval.IsValid ? interval.High : (double?)null,
                     z = test.IsValid ? test.Statistic : (double?)null,
@@ -282,6 +303,7 @@ internal static class StatsCommand
             await console.Out.WriteLineAsync(interval.IsValid
                 ? $"95% interval of the difference: [{interval.Low * 100:0.###}, {interval.High * 100:0.###}] points."
                 : $"No interval: {interval.Reason}.");
+            await console.Out.WriteLineAsync(RelativeText(relativeIntervals.Delta, relativeIntervals.Fieller));
             await console.Out.WriteLineAsync(test.IsValid
                 ? $"{(parse.GetValue(pooled) ? "Pooled" : "Unpooled")} z = {test.Statistic:0.####}, p = {test.PValue:0.######} ({SidesText(alternative)})."
                 : $"No test: {test.Reason}.");
