@@ -125,7 +125,8 @@ internal static class PracticeCommand
             var output = console.Out;
             await output.WriteLineAsync($"\n=== Question {number} of {total}: {item.Title} ===");
             await output.WriteLineAsync(item.Prompt);
-            await output.WriteLineAsync($"\nStructure: {framework.Name} — {string.Join(" → ", framework.Steps.Select(s => s.Name))}");
+            var stepNames = string.Join(" → ", framework.Steps.Select(s => s.Name));
+            await output.WriteLineAsync(framework.Name == stepNames ? $"\nStructure: {stepNames}" : $"\nStructure: {framework.Name} — {stepNames}");
             await output.WriteLineAsync($"Type your answer (aim for 150–300 words). End it with a line holding only '{EndOfAnswer}'.");
             var started = console.Clock.GetUtcNow();
             var answer = await ReadAnswerAsync();
