@@ -4,6 +4,7 @@
 #   bench/run.sh web        start-up and HTTP load only
 #   bench/run.sh store      BenchmarkDotNet store benchmarks only
 #   bench/run.sh content    BenchmarkDotNet answer-coach and bank-loading benchmarks only
+#   bench/run.sh data       generating the standard dataset into SQLite, against the sqlite3 shell's .import of the same CSV
 #   bench/run.sh stats      the statistics engine on 10M rows against numpy, scipy and scikit-learn
 #                           (needs python3-scipy python3-sklearn; writes ~420 MB of data to $DSLOOP_STATS_DATA or /tmp)
 set -euo pipefail
@@ -54,4 +55,16 @@ if [ "$what" = all ] || [ "$what" = stats ]; then
   /usr/bin/python3 bench/stats/python_baseline.py "$DSLOOP_STATS_DATA" --runs 5 | tee "$out/stats-python.md"
   dotnet run -c Release --project bench/DsLoop.Bench -- --filter '*StatsBenchmarks*' --exporters github \
     --artifacts "$out/bdn"
+fi
+
+if [ "$what" = all ] || [ "$what" = data ]; then
+  echo "== Data: generate the standard dataset into SQLite, against sqlite3 .import of the same rows from CSV"
+  dotnet build src/DsLoop.Cli -c Release -v quiet --nologo
+  dll=src/DsLoop.Cli/bin/Release/net10.0/dsloop.dll
+  work=$(mktemp -d)
+  dotnet "$dll" data generate --scale standard --seed 7 --out "$work/schema.sqlite" --csv "$work/csv"
+  hyperfine --warmup 1 --runs 5 --export-markdown "$out/data-generate.md" \
+    -n "sqlite3 .import of the CSV (baseline)" "bench/data/sqlite-import-baseline.sh $work/schema.sqlite $work/csv $work/import.sqlite" \
+    -n "dsloop data generate --scale standard" "dotnet $dll data generate --scale standard --seed 7 --out $work/generated.sqlite"
+  rm -rf "$work"
 fi
