@@ -93,3 +93,29 @@ public sealed class DataAndSqlCommandTests : IDisposable
         Assert.Contains("users", bad.Out, StringComparison.Ordinal);
     }
 }
+
+public sealed class SqlPostgresCommandTests : IDisposable
+{
+    private readonly DsLoop.Testing.PostgresServer _server = new();
+
+    public void Dispose() => _server.Dispose();
+
+    [SkippableFact]
+    public async Task Sql_run_on_postgres_reads_the_seed_through_a_reader_role_and_refuses_file_reads()
+    {
+        DsLoop.Testing.Requirements.Need(DsLoop.Testing.Requirements.MissingPostgres());
+        var admin = _server.CreateDatabase("cli");
+        var counted = await Cli.RunAsync("sql", "run", "--seed", "5", "--engine", "postgres", "--connection", admin, "--json", "select count(*) from users");
+        Assert.True(counted.ExitCode == 0, counted.Error);
+        Assert.InRange(JsonDocument.Parse(counted.Out).RootElement.GetProperty("rows")[0][0].GetInt64(), 1500, 2500);
+        var stolen = await Cli.RunAsync("sql", "run", "--seed", "5", "--engine", "postgres", "--connection", admin, "select pg_read_file('/etc/passwd')");
+        Assert.Equal(1, stolen.ExitCode);
+        Assert.Contains("permission denied for function pg_read_file", stolen.Error, StringComparison.Ordinal);
+        var missing = await Cli.RunAsync("sql", "run", "--seed", "5", "--engine", "postgres", "select 1");
+        if (Environment.GetEnvironmentVariable("DSLOOP_SANDBOX_DB") is null)
+        {
+            Assert.Equal(2, missing.ExitCode);
+            Assert.Contains("--connection", missing.Error, StringComparison.Ordinal);
+        }
+    }
+}

@@ -18,8 +18,10 @@ internal sealed class SeededDatasets
     public Option<ulong?> Seed { get; } = new("--seed") { Description = "Generate (or reuse) the practice dataset of this seed." };
     public Option<string> Scale { get; } = new("--scale") { Description = "Dataset size with --seed: tiny, standard or large.", DefaultValueFactory = _ => "tiny" };
     public Option<string?> DataDirectory { get; } = new("--data-dir") { Description = "Folder holding the dataset cache (default ./.dsloop, or DSLOOP_DATA_DIR)." };
+    public Option<string> Engine { get; } = new("--engine") { Description = "sqlite (a cached file) or postgres (one schema per seed, read through a reader role).", DefaultValueFactory = _ => "sqlite" };
+    public Option<string?> Connection { get; } = new("--connection") { Description = "Admin connection string of the PostgreSQL sandbox database (default: $DSLOOP_SANDBOX_DB)." };
 
-    public IEnumerable<Option> All => [Database, Seed, Scale, DataDirectory];
+    public IEnumerable<Option> All => [Database, Seed, Scale, DataDirectory, Engine, Connection];
 
     /// <summary>Opens the sandbox on the chosen dataset; the returned lease keeps a cached file from eviction.</summary>
     public async Task<(ISqlSandbox Sandbox, IDisposable? Lease)> OpenAsync(ParseResult parse, SandboxLimits limits, CliConsole console, CancellationToken cancellationToken)
@@ -39,6 +41,24 @@ internal sealed class SeededDatasets
         var scaleName = parse.GetValue(Scale)!;
         var scale = DataScale.Preset(scaleName)
             ?? throw new CliException($"--scale: '{scaleName}' is not one of {string.Join(", ", DataScale.PresetNames)}.", DsLoopCli.Usage);
+        switch (parse.GetValue(Engine))
+        {
+            case "sqlite":
+                break;
+            case "postgres":
+                var admin = parse.GetValue(Connection) ?? NonEmpty(Environment.GetEnvironmentVariable("DSLOOP_SANDBOX_DB"))
+                    ?? throw new CliException("--connection: give the PostgreSQL sandbox database's admin connection string or set DSLOOP_SANDBOX_DB.", DsLoopCli.Usage);
+                try
+                {
+                    return (await SqlBankCommand.PostgresDatasetAsync(admin, seed!.Value, scale, cancellationToken), null);
+                }
+                catch (Exception e) when (e is Npgsql.NpgsqlException or ArgumentException)
+                {
+                    throw new CliException($"cannot prepare the PostgreSQL sandbox: {e.Message}");
+                }
+            case var other:
+                throw new CliException($"--engine: '{other}' is not sqlite or postgres.", DsLoopCli.Usage);
+        }
         var folder = Path.Combine(parse.GetValue(DataDirectory) ?? NonEmpty(Environment.GetEnvironmentVariable("DSLOOP_DATA_DIR")) ?? ".dsloop", "datasets");
         try
         {

@@ -14,6 +14,7 @@ internal static class SqlCommand
         var command = new Command("sql", "Run queries in the hardened SQL sandbox and grade answers against a reference.");
         command.Subcommands.Add(Run(console));
         command.Subcommands.Add(Grade(console));
+        command.Subcommands.Add(SqlBankCommand.Build(console));
         return command;
     }
 
