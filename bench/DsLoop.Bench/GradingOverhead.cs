@@ -7,7 +7,7 @@ namespace DsLoop.Bench;
 /// <summary>
 /// Grading overhead over the bank's reference queries on one dataset: for each problem, the time to grade its
 /// reference against itself, divided by the time the sandbox takes just to execute the same two queries
-/// (rows streamed to a consumer that keeps nothing). Best of five of each, interleaved.
+/// (rows streamed to a consumer that keeps nothing). Best of two of each after a warm-up, interleaved.
 /// <c>dotnet run -c Release --project bench/DsLoop.Bench -- grading-overhead DATASET.sqlite content/sql</c>
 /// </summary>
 internal static class GradingOverhead
@@ -28,7 +28,7 @@ internal static class GradingOverhead
         {
             var sql = problem.ReferenceFor("sqlite");
             double bestExecute = double.MaxValue, bestGrade = double.MaxValue;
-            for (var round = 0; round < 6; round++)
+            for (var round = 0; round < 3; round++)
             {
                 var watch = Stopwatch.StartNew();
                 await sandbox.RunAsync(sql, limits, new Discard());

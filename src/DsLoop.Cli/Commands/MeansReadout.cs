@@ -197,19 +197,8 @@ internal sealed class ArmFile
             throw new CliException($"{file.Name}: line 1 must be a header with 'arm' and 'value' columns (and optionally 'covariate'); found '{string.Join(",", header)}'.", DsLoopCli.Usage);
         }
         var data = new ArmFile { HasCovariate = covariate >= 0 };
-        var lineNumber = 1;
-        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        await foreach (var (lineNumber, cells) in CsvRows.ReadAsync(reader, file, header.Count, cancellationToken))
         {
-            lineNumber++;
-            if (line.Trim().Length == 0)
-            {
-                continue;
-            }
-            var cells = line.Split(',');
-            if (cells.Length < header.Count)
-            {
-                throw new CliException($"{file.Name}: line {lineNumber} has {cells.Length} columns; the header has {header.Count}.", DsLoopCli.Usage);
-            }
             var label = cells[arm].Trim().Trim('"');
             var y = Number(cells[value], "value", file, lineNumber);
             var x = data.HasCovariate ? Number(cells[covariate], "covariate", file, lineNumber) : 0;

@@ -470,19 +470,8 @@ internal static class StatsCommand
         }
         var labels = new List<int>();
         var scores = new List<double>();
-        var lineNumber = 1;
-        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        await foreach (var (lineNumber, cells) in CsvRows.ReadAsync(reader, file, header!.Count, cancellationToken))
         {
-            lineNumber++;
-            if (line.Trim().Length == 0)
-            {
-                continue;
-            }
-            var cells = line.Split(',');
-            if (cells.Length <= Math.Max(labelColumn, scoreColumn))
-            {
-                throw new CliException($"{file.Name}: line {lineNumber} has {cells.Length} columns; the header has {header!.Count}.", DsLoopCli.Usage);
-            }
             var labelText = cells[labelColumn].Trim();
             if (labelText is not ("0" or "1"))
             {

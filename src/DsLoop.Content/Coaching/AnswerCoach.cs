@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace DsLoop.Content.Coaching;
@@ -111,22 +110,8 @@ public static partial class AnswerCoach
         [.. SentenceBreak().Split(text).Select(s => s.Trim()).Where(s => s.Length > 0)];
 
     // A cue matches at the start of a word; its end may run on, so "randomis" matches "randomised".
-    // Cues that begin with a non-letter (such as "%") match anywhere.
-    private static bool ContainsCue(string sentence, string cue)
-    {
-        if (cue.Length == 0)
-        {
-            return false;
-        }
-        for (var index = sentence.IndexOf(cue, StringComparison.Ordinal); index >= 0; index = sentence.IndexOf(cue, index + 1, StringComparison.Ordinal))
-        {
-            if (!char.IsLetterOrDigit(cue[0]) || index == 0 || !char.IsLetterOrDigit(sentence[index - 1]))
-            {
-                return true;
-            }
-        }
-        return false;
-    }
+    // Cues that begin with a non-letter (such as "%") match anywhere. Signals use the same rule.
+    private static bool ContainsCue(string sentence, string cue) => Signals.Phrases.Contains(sentence, cue);
 
     private static bool Found(string text, string[] cues, out List<string> found)
     {
@@ -134,14 +119,10 @@ public static partial class AnswerCoach
         return found.Count > 0;
     }
 
-    private static string Normalise(string text) =>
-        WhiteSpace().Replace(text.ToLower(CultureInfo.InvariantCulture).Replace('’', '\'').Replace('‘', '\''), " ");
+    private static string Normalise(string text) => Signals.Phrases.Normalise(text);
 
     [GeneratedRegex(@"(?<=[.!?])\s+|\n\s*\n|\n(?=\s*[-*] )")]
     private static partial Regex SentenceBreak();
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex WhiteSpace();
 
     [GeneratedRegex(@"[$€£]?\d[\d,]*(\.\d+)?\s?(%|percent|x\b|k\b|m\b|ms\b|points?\b|pp\b)?", RegexOptions.IgnoreCase)]
     private static partial Regex NumberPattern();
