@@ -24,10 +24,11 @@ internal sealed class SeededDatasets
     public IEnumerable<Option> All => [Database, Seed, Scale, DataDirectory, Engine, Connection];
 
     /// <summary>Opens the sandbox on the chosen dataset; the returned lease keeps a cached file from eviction.</summary>
-    public async Task<(ISqlSandbox Sandbox, IDisposable? Lease)> OpenAsync(ParseResult parse, SandboxLimits limits, CliConsole console, CancellationToken cancellationToken)
+    public async Task<(ISqlSandbox Sandbox, IDisposable? Lease)> OpenAsync(
+        ParseResult parse, SandboxLimits limits, CliConsole console, CancellationToken cancellationToken, ulong? seedOverride = null)
     {
         var database = parse.GetValue(Database);
-        var seed = parse.GetValue(Seed);
+        var seed = seedOverride ?? parse.GetValue(Seed);
         if ((database is null) == (seed is null))
         {
             throw new CliException("give either --db FILE or --seed N (with --scale), not both or neither.", DsLoopCli.Usage);

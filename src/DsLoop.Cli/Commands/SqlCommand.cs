@@ -15,6 +15,10 @@ internal static class SqlCommand
         command.Subcommands.Add(Run(console));
         command.Subcommands.Add(Grade(console));
         command.Subcommands.Add(SqlBankCommand.Build(console));
+        foreach (var practice in SqlPracticeCommand.Build(console))
+        {
+            command.Subcommands.Add(practice);
+        }
         return command;
     }
 
