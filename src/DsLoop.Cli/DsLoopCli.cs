@@ -90,6 +90,7 @@ public static class DsLoopCli
         root.Subcommands.Add(StatsCommand.Build(console));
         root.Subcommands.Add(DataCommand.Build(console));
         root.Subcommands.Add(SqlCommand.Build(console));
+        root.Subcommands.Add(LoopCommand.Build(console));
         return root;
     }
 }
