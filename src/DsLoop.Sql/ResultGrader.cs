@@ -293,6 +293,35 @@ public sealed class ResultGrader
 
     private static string Sample(IEnumerable<Cell[]> rows) => string.Join("; ", rows.Take(SampleSize).Select(Show));
 
+    /// <summary>How often each canonical row occurs in one partition, with a display form of it.</summary>
+    private static Dictionary<string, (long Count, string Display)> Tally(IEnumerable<(string Canonical, string Display)> rows)
+    {
+        var counts = new Dictionary<string, (long Count, string Display)>(StringComparer.Ordinal);
+        foreach (var (canonical, display) in rows)
+        {
+            counts[canonical] = counts.TryGetValue(canonical, out var seen) ? (seen.Count + 1, seen.Display) : (1, display);
+        }
+        return counts;
+    }
+
+    /// <summary>Rows of <paramref name="side"/> that <paramref name="other"/> lacks (by count, or by presence when duplicates are ignored); samples go to <paramref name="sample"/>.</summary>
+    private static long Surplus(
+        Dictionary<string, (long Count, string Display)> side, Dictionary<string, (long Count, string Display)> other, GradingSpec spec, List<string> sample)
+    {
+        long surplus = 0;
+        foreach (var (canonical, row) in side)
+        {
+            var matched = other.TryGetValue(canonical, out var o) ? o.Count : 0;
+            var extra = spec.Duplicates == DuplicateRows.Ignore ? (matched == 0 ? 1 : 0) : Math.Max(0, row.Count - matched);
+            surplus += extra;
+            if (extra > 0 && sample.Count < SampleSize)
+            {
+                sample.Add(row.Display);
+            }
+        }
+        return surplus;
+    }
+
     private List<string> CompareSpilled(Side reference, Side candidate, List<int> keyColumns)
     {
         reference.Spill();
@@ -305,37 +334,11 @@ public sealed class ResultGrader
         var unexpectedSample = new List<string>();
         for (var p = 0; p < Partitions; p++)
         {
-            var expected = new Dictionary<string, (long Count, string Display)>(StringComparer.Ordinal);
-            foreach (var (canonical, display) in reference.ReadPartition(p))
-            {
-                expected[canonical] = expected.TryGetValue(canonical, out var e) ? (e.Count + 1, e.Display) : (1, display);
-            }
-            var actual = new Dictionary<string, (long Count, string Display)>(StringComparer.Ordinal);
-            foreach (var (canonical, display) in candidate.ReadPartition(p))
-            {
-                actual[canonical] = actual.TryGetValue(canonical, out var a) ? (a.Count + 1, a.Display) : (1, display);
-            }
+            var expected = Tally(reference.ReadPartition(p));
+            var actual = Tally(candidate.ReadPartition(p));
             _comparePeak = Math.Max(_comparePeak, expected.Count + actual.Count);
-            foreach (var (canonical, e) in expected)
-            {
-                var have = actual.TryGetValue(canonical, out var a) ? a.Count : 0;
-                var lacking = spec.Duplicates == DuplicateRows.Ignore ? (have == 0 ? 1 : 0) : Math.Max(0, e.Count - have);
-                missingCount += lacking;
-                if (lacking > 0 && missingSample.Count < SampleSize)
-                {
-                    missingSample.Add(e.Display);
-                }
-            }
-            foreach (var (canonical, a) in actual)
-            {
-                var had = expected.TryGetValue(canonical, out var e) ? e.Count : 0;
-                var extra = spec.Duplicates == DuplicateRows.Ignore ? (had == 0 ? 1 : 0) : Math.Max(0, a.Count - had);
-                unexpectedCount += extra;
-                if (extra > 0 && unexpectedSample.Count < SampleSize)
-                {
-                    unexpectedSample.Add(a.Display);
-                }
-            }
+            missingCount += Surplus(expected, actual, spec, missingSample);
+            unexpectedCount += Surplus(actual, expected, spec, unexpectedSample);
         }
         var feedback = new List<string>();
         if (missingCount > 0)

@@ -37,50 +37,40 @@ internal static class StatementText
         {
             return new StatementSplit(sql.Length, null);
         }
-        while (i < sql.Length)
-        {
-            var c = sql[i];
-            if (char.IsWhiteSpace(c) || c == ';')
-            {
-                i++;
-                continue;
-            }
-            var afterComment = SkipComment(sql, i, dialect);
-            if (afterComment > i)
-            {
-                i = afterComment;
-                continue;
-            }
-            return new StatementSplit(firstEnd, i);
-        }
-        return new StatementSplit(firstEnd, null);
+        var second = SkipFiller(sql, i, dialect, c => char.IsWhiteSpace(c) || c == ';');
+        return new StatementSplit(firstEnd, second < sql.Length ? second : null);
     }
 
     /// <summary>The first word of the statement, lower case, skipping blanks, comments and opening parentheses.</summary>
     public static string FirstKeyword(string sql, SqlDialect dialect)
     {
-        var i = 0;
-        while (i < sql.Length)
-        {
-            if (char.IsWhiteSpace(sql[i]) || sql[i] == '(')
-            {
-                i++;
-                continue;
-            }
-            var afterComment = SkipComment(sql, i, dialect);
-            if (afterComment > i)
-            {
-                i = afterComment;
-                continue;
-            }
-            break;
-        }
+        var i = SkipFiller(sql, 0, dialect, c => char.IsWhiteSpace(c) || c == '(');
         var start = i;
         while (i < sql.Length && (char.IsAsciiLetter(sql[i]) || sql[i] == '_'))
         {
             i++;
         }
         return sql[start..i].ToLowerInvariant();
+    }
+
+    /// <summary>The index of the first character from <paramref name="i"/> on that is neither a comment nor <paramref name="filler"/>.</summary>
+    private static int SkipFiller(string sql, int i, SqlDialect dialect, Func<char, bool> filler)
+    {
+        while (i < sql.Length)
+        {
+            if (filler(sql[i]))
+            {
+                i++;
+                continue;
+            }
+            var afterComment = SkipComment(sql, i, dialect);
+            if (afterComment == i)
+            {
+                return i;
+            }
+            i = afterComment;
+        }
+        return i;
     }
 
     /// <summary>One-based line number of a character index.</summary>
