@@ -27,8 +27,16 @@ internal static class ContentCommand
         return path;
     }
 
-    private static string Resolve(string? path) =>
-        path ?? (Directory.Exists("content") ? Path.GetFullPath("content") : DsLoopOptions.DefaultContentDirectory());
+    private static string Resolve(string? path) => ResolveFolder(path);
+
+    /// <summary>
+    /// The content folder (or its <paramref name="subfolder"/>) a command reads when none is given: ./content if it
+    /// exists, else the one shipped with DsLoop.
+    /// </summary>
+    internal static string ResolveFolder(string? path, string subfolder = "") =>
+        path ?? (Directory.Exists(Path.Combine("content", subfolder))
+            ? Path.GetFullPath(Path.Combine("content", subfolder))
+            : Path.Combine(DsLoopOptions.DefaultContentDirectory(), subfolder));
 
     private static Command Validate(CliConsole console)
     {

@@ -2,7 +2,6 @@ using System.CommandLine;
 using DsLoop.Content;
 using DsLoop.Content.Loops;
 using DsLoop.Core;
-using DsLoop.Web.App;
 
 namespace DsLoop.Cli.Commands;
 
@@ -23,7 +22,7 @@ internal static class LoopCommand
         var command = new Command("templates", "List the loop templates: level, company variant, rounds with their time boxes and item mix.") { content, json };
         command.SetAction(async (parse, _) =>
         {
-            var folder = parse.GetValue(content) ?? (Directory.Exists("content") ? Path.GetFullPath("content") : DsLoopOptions.DefaultContentDirectory());
+            var folder = ContentCommand.ResolveFolder(parse.GetValue(content));
             var bank = ContentLoader.Load(folder).Bank
                 ?? throw new CliException($"the content in {Path.GetFullPath(folder)} is invalid; run 'dsloop content validate' to see why.");
             if (parse.GetValue(json))

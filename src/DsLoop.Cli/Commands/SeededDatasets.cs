@@ -3,6 +3,7 @@ using System.Globalization;
 using DsLoop.Data;
 using DsLoop.Data.Output;
 using DsLoop.Sql;
+using DsLoop.Store;
 
 namespace DsLoop.Cli.Commands;
 
@@ -60,7 +61,14 @@ internal sealed class SeededDatasets
             case var other:
                 throw new CliException($"--engine: '{other}' is not sqlite or postgres.", DsLoopCli.Usage);
         }
-        var folder = Path.Combine(parse.GetValue(DataDirectory) ?? NonEmpty(Environment.GetEnvironmentVariable("DSLOOP_DATA_DIR")) ?? ".dsloop", "datasets");
+        var lease = await LeaseAsync(OpenCache(parse.GetValue(DataDirectory)), seed!.Value, scale, console, cancellationToken);
+        return (new SqliteSandbox(lease.Path, limits), lease);
+    }
+
+    /// <summary>The dataset cache in the data folder's <c>datasets/</c> (the data folder as the app store resolves it).</summary>
+    public static DatasetCache OpenCache(string? dataDirectory)
+    {
+        var folder = Path.Combine(StoreSettings.FromEnvironment(dataDirectory).DataDirectory, "datasets");
         try
         {
             Directory.CreateDirectory(folder);
@@ -69,17 +77,21 @@ internal sealed class SeededDatasets
         {
             throw new CliException($"can't use the dataset folder {Path.GetFullPath(folder)}: {e.Message}");
         }
-        var cache = new DatasetCache(folder, BudgetBytes);
-        var key = string.Create(CultureInfo.InvariantCulture, $"{scale.Name}-{seed}");
-        var lease = await cache.GetAsync(key, async (path, token) =>
+        return new DatasetCache(folder, BudgetBytes);
+    }
+
+    /// <summary>A lease on the seed's SQLite dataset, generated into the cache on first use (announced on <paramref name="console"/> when given).</summary>
+    public static Task<DatasetCache.DatasetLease> LeaseAsync(DatasetCache cache, ulong seed, DataScale scale, CliConsole? console, CancellationToken cancellationToken) =>
+        cache.GetAsync(string.Create(CultureInfo.InvariantCulture, $"{scale.Name}-{seed}"), async (path, token) =>
         {
-            await console.Error.WriteLineAsync($"Generating the {scale.Name} dataset for seed {seed} (first use only)…");
+            if (console is not null)
+            {
+                await console.Error.WriteLineAsync($"Generating the {scale.Name} dataset for seed {seed} (first use only)…");
+            }
             using var writer = new SqliteDatasetWriter(path);
-            new DatasetGenerator(new GenerationOptions(seed!.Value, scale)).Generate(writer, null, token);
+            new DatasetGenerator(new GenerationOptions(seed, scale)).Generate(writer, null, token);
             writer.Complete();
         }, cancellationToken);
-        return (new SqliteSandbox(lease.Path, limits), lease);
-    }
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

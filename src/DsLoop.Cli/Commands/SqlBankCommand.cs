@@ -4,7 +4,6 @@ using DsLoop.Data;
 using DsLoop.Data.Output;
 using DsLoop.Sql;
 using DsLoop.Sql.Bank;
-using DsLoop.Web.App;
 using Npgsql;
 
 namespace DsLoop.Cli.Commands;
@@ -25,7 +24,7 @@ internal static class SqlBankCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var folder = parse.GetValue(path) ?? (Directory.Exists("content/sql") ? "content/sql" : Path.Combine(DsLoopOptions.DefaultContentDirectory(), "sql"));
+            var folder = ContentCommand.ResolveFolder(parse.GetValue(path), "sql");
             var (problems, errors) = SqlProblemReader.LoadFolder(folder);
             foreach (var error in errors)
             {
@@ -40,18 +39,10 @@ internal static class SqlBankCommand
             var seedList = parse.GetValue(seeds)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
                 .Select(s => ulong.TryParse(s, CultureInfo.InvariantCulture, out var v) ? v : throw new CliException($"--seeds: '{s}' is not a number.", DsLoopCli.Usage)).ToList();
             var failures = new List<string>();
-            var cacheFolder = Path.Combine(parse.GetValue(dataDir) ?? (Environment.GetEnvironmentVariable("DSLOOP_DATA_DIR") is { Length: > 0 } d ? d : ".dsloop"), "datasets");
-            Directory.CreateDirectory(cacheFolder);
-            var cache = new DatasetCache(cacheFolder, 2L * 1024 * 1024 * 1024);
+            var cache = SeededDatasets.OpenCache(parse.GetValue(dataDir));
             foreach (var seed in seedList)
             {
-                using var lease = await cache.GetAsync($"tiny-{seed}", (file, token) =>
-                {
-                    using var writer = new SqliteDatasetWriter(file);
-                    new DatasetGenerator(new GenerationOptions(seed, DataScale.Tiny)).Generate(writer, null, token);
-                    writer.Complete();
-                    return Task.CompletedTask;
-                }, cancellationToken);
+                using var lease = await SeededDatasets.LeaseAsync(cache, seed, DataScale.Tiny, null, cancellationToken);
                 var sandboxes = new List<ISqlSandbox> { new SqliteSandbox(lease.Path) };
                 if (parse.GetValue(postgres) is { } admin)
                 {

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using DsLoop.Sql;
 using DsLoop.Sql.Bank;
-using DsLoop.Web.App;
 
 namespace DsLoop.Cli.Commands;
 
@@ -14,7 +13,7 @@ internal static class SqlPracticeCommand
 
     private static IReadOnlyList<SqlProblem> Load(string? folder)
     {
-        var path = folder ?? (Directory.Exists("content/sql") ? "content/sql" : Path.Combine(DsLoopOptions.DefaultContentDirectory(), "sql"));
+        var path = ContentCommand.ResolveFolder(folder, "sql");
         var (problems, errors) = SqlProblemReader.LoadFolder(path);
         return errors.Count > 0
             ? throw new CliException($"the SQL bank in {Path.GetFullPath(path)} is invalid:\n{string.Join("\n", errors)}")

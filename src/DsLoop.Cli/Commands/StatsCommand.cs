@@ -265,15 +265,17 @@ internal static class StatsCommand
             {
                 throw new CliException($"--tuning: {tau2.ToString(Inv)} must be a positive variance.", DsLoopCli.Usage);
             }
-            (Interval Delta, Interval Fieller) relativeIntervals = c.Total > 0 && t.Total > 0
-                ? (RelativeLift.Delta(t.Rate, t.Rate * (1 - t.Rate) / t.Total, c.Rate, c.Rate * (1 - c.Rate) / c.Total),
-                   RelativeLift.Fieller(t.Rate, t.Rate * (1 - t.Rate) / t.Total, c.Rate, c.Rate * (1 - c.Rate) / c.Total))
+            // Variances of each arm's rate (unpooled), shared by the relative intervals and the sequential test.
+            var bothArms = c.Total > 0 && t.Total > 0;
+            var (controlVariance, treatmentVariance) = bothArms ? (c.Rate * (1 - c.Rate) / c.Total, t.Rate * (1 - t.Rate) / t.Total) : (double.NaN, double.NaN);
+            (Interval Delta, Interval Fieller) relativeIntervals = bothArms
+                ? (RelativeLift.Delta(t.Rate, treatmentVariance, c.Rate, controlVariance), RelativeLift.Fieller(t.Rate, treatmentVariance, c.Rate, controlVariance))
                 : (new Interval(double.NaN, double.NaN, "an arm is empty"), new Interval(double.NaN, double.NaN, "an arm is empty"));
             Interval? sequence = null;
             TestResult? always = null;
-            if (parse.GetValue(sequential) && c.Total > 0 && t.Total > 0)
+            if (parse.GetValue(sequential) && bothArms)
             {
-                var variance = (c.Rate * (1 - c.Rate) / c.Total) + (t.Rate * (1 - t.Rate) / t.Total);
+                var variance = controlVariance + treatmentVariance;
                 sequence = SequentialTest.ConfidenceSequence(diff, variance, tau2);
                 always = SequentialTest.PValue(diff, variance, tau2);
             }

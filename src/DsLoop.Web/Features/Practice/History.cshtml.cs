@@ -1,4 +1,3 @@
-using System.Text.Json;
 using DsLoop.Content;
 using DsLoop.Core;
 using DsLoop.Core.Scheduling;
@@ -29,7 +28,7 @@ internal sealed class PracticeHistoryModel(ContentBank content, IAppStore store)
         Item = item;
         Framework = content.Frameworks[item.FrameworkId];
         var attempts = await store.ListAttemptsAsync(User.UserId(), item.Id, 200, cancellationToken);
-        Attempts = [.. attempts.Select(a => (a, a.Kind == AttemptKind.OpenQuestion ? JsonSerializer.Deserialize<OpenAnswer>(a.PayloadJson, JsonDefaults.Options) : null))];
+        Attempts = [.. attempts.Select(a => (a, OpenAnswer.From(a)))];
         var coached = Attempts.Select(a => a.Answer?.Coach).OfType<DsLoop.Content.Coaching.CoachReport>().ToList();
         StepRecord = [.. Framework.Steps.Select(step => (step, coached.Count(c => c.Steps.Any(s => s.StepId == step.Id && s.Covered)), coached.Count))];
         if (await store.GetScheduleAsync(User.UserId(), item.Id, cancellationToken) is { } schedule)

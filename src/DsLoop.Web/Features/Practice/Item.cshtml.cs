@@ -11,7 +11,12 @@ namespace DsLoop.Web.Features.Practice;
 
 /// <summary>What an open-question attempt records.</summary>
 internal sealed record OpenAnswer(
-    string Answer, int Seconds, int Words, CoachReport? Coach = null, SelfRating? Rating = null, IReadOnlyList<FollowUpAnswer>? FollowUps = null);
+    string Answer, int Seconds, int Words, CoachReport? Coach = null, SelfRating? Rating = null, IReadOnlyList<FollowUpAnswer>? FollowUps = null)
+{
+    /// <summary>The open answer an attempt records, or null for other kinds of attempt.</summary>
+    public static OpenAnswer? From(Attempt attempt) =>
+        attempt.Kind == AttemptKind.OpenQuestion ? JsonSerializer.Deserialize<OpenAnswer>(attempt.PayloadJson, JsonDefaults.Options) : null;
+}
 
 /// <summary>An answer to one of the item's follow-up probes, with the coach's habit and length checks.</summary>
 internal sealed record FollowUpAnswer(int Index, string Probe, string Answer, int Seconds, CoachReport Coach, DateTimeOffset AnsweredAt);

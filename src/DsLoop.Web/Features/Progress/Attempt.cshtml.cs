@@ -113,10 +113,7 @@ internal sealed class AttemptModel(ContentBank content, IAppStore store, ReviewS
         }
         Attempt = attempt;
         Item = content.ItemsById.GetValueOrDefault(attempt.ItemId);
-        if (attempt.Kind == AttemptKind.OpenQuestion)
-        {
-            Answer = JsonSerializer.Deserialize<OpenAnswer>(attempt.PayloadJson, JsonDefaults.Options);
-        }
+        Answer = OpenAnswer.From(attempt);
         return Page();
     }
 }
