@@ -1,0 +1,1 @@
+// The SQL editor (CodeMirror); see the SQL practice pages.
