@@ -31,22 +31,51 @@ public sealed class ResultGrader
     public async Task<GradeResult> GradeAsync(
         ISqlSandbox sandbox, string referenceSql, string candidateSql, GradingSpec spec, SandboxLimits? limits = null, CancellationToken cancellationToken = default)
     {
-        var runLimits = (limits ?? SandboxLimits.Default) with { MaxRows = 0, CountAllRows = false, MaxOutputBytes = long.MaxValue };
-        var comparer = new CellComparer(spec);
-        using var reference = new Side(this, comparer, null);
-        var referenceRun = await sandbox.RunAsync(referenceSql, runLimits, reference, cancellationToken);
-        if (!referenceRun.Succeeded || reference.TooLarge)
+        using var reference = await PrepareReferenceAsync(sandbox, referenceSql, spec, limits, cancellationToken);
+        return await GradeAsync(sandbox, reference, candidateSql, limits, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs the reference query once, so that many answers on the same data can be graded against it
+    /// (see <see cref="GradeAsync(ISqlSandbox, PreparedReference, string, SandboxLimits?, CancellationToken)"/>).
+    /// </summary>
+    public async Task<PreparedReference> PrepareReferenceAsync(
+        ISqlSandbox sandbox, string referenceSql, GradingSpec spec, SandboxLimits? limits = null, CancellationToken cancellationToken = default)
+    {
+        var side = new Side(this, new CellComparer(spec), null);
+        var run = await sandbox.RunAsync(referenceSql, RunLimits(limits), side, cancellationToken);
+        var failure = !run.Succeeded || side.TooLarge
+            ? $"the reference query failed: {(side.TooLarge ? "its result is too large to grade" : run.Message)}"
+            : null;
+        return new PreparedReference(side, failure);
+    }
+
+    /// <summary>Grades the candidate's query against a reference prepared on the same dataset. The reference is only read, so it may be shared by concurrent grades.</summary>
+    public async Task<GradeResult> GradeAsync(
+        ISqlSandbox sandbox, PreparedReference reference, string candidateSql, SandboxLimits? limits = null, CancellationToken cancellationToken = default)
+    {
+        if (reference.Failure is { } failure)
         {
-            return new GradeResult(GradeVerdict.ReferenceFailed, [$"the reference query failed: {(reference.TooLarge ? "its result is too large to grade" : referenceRun.Message)}"]);
+            return new GradeResult(GradeVerdict.ReferenceFailed, [failure]);
         }
-        using var candidate = new Side(this, comparer, reference.Columns);
-        var candidateRun = await sandbox.RunAsync(candidateSql, runLimits, candidate, cancellationToken);
+        var expected = reference.Side;
+        using var candidate = new Side(this, expected.Comparer, expected.Columns);
+        var candidateRun = await sandbox.RunAsync(candidateSql, RunLimits(limits), candidate, cancellationToken);
         if (!candidateRun.Succeeded)
         {
             return new GradeResult(GradeVerdict.CandidateFailed, [$"your query did not run: {candidateRun.Message}"]);
         }
-        return Compare(reference, candidate);
+        if (!candidate.Spilled || expected.Spilled)
+        {
+            return Compare(expected, candidate);
+        }
+        // Comparing against a spilled answer spills the reference too; do that to a copy so the shared one stays untouched.
+        using var copy = expected.CopyInMemory();
+        return Compare(copy, candidate);
     }
+
+    private static SandboxLimits RunLimits(SandboxLimits? limits) =>
+        (limits ?? SandboxLimits.Default) with { MaxRows = 0, CountAllRows = false, MaxOutputBytes = long.MaxValue };
 
     /// <summary>Grades rows already in memory (both sides' CLR values), e.g. from two engines.</summary>
     public GradeResult Compare(
@@ -363,7 +392,7 @@ public sealed class ResultGrader
     }
 
     /// <summary>One side of a comparison: normalises rows as they stream in, keeps them in memory up to a limit, then spills.</summary>
-    private sealed class Side(ResultGrader grader, CellComparer comparer, IReadOnlyList<SqlColumn>? referenceColumns) : IRowConsumer, IDisposable
+    internal sealed class Side(ResultGrader grader, CellComparer comparer, IReadOnlyList<SqlColumn>? referenceColumns) : IRowConsumer, IDisposable
     {
         private int[] _map = [];
         private StreamWriter[]? _writers;
@@ -463,6 +492,13 @@ public sealed class ResultGrader
             return true;
         }
 
+        public Side CopyInMemory()
+        {
+            var copy = new Side(grader, comparer, null) { Columns = [.. Columns], _map = _map, Count = Count, PeakInMemory = PeakInMemory };
+            copy.Rows.AddRange(Rows);
+            return copy;
+        }
+
         public void Spill()
         {
             if (_writers is not null)
@@ -560,4 +596,31 @@ public sealed class ResultGrader
             }
         }
     }
+}
+
+/// <summary>
+/// A reference result read once and kept for grading many answers on the same dataset. Results small enough
+/// to stay in memory are <see cref="Reusable"/>; larger ones live in temporary files until disposed.
+/// </summary>
+public sealed class PreparedReference : IDisposable
+{
+    internal PreparedReference(ResultGrader.Side side, string? failure)
+    {
+        Side = side;
+        Failure = failure;
+    }
+
+    internal ResultGrader.Side Side { get; }
+
+    /// <summary>Why the reference could not be used, or null when it ran.</summary>
+    public string? Failure { get; }
+
+    /// <summary>Rows in the reference result.</summary>
+    public long Rows => Side.Count;
+
+    /// <summary>True when the result is held in memory, so keeping it in a cache is cheap and safe.</summary>
+    public bool Reusable => Failure is null && !Side.Spilled;
+
+    /// <inheritdoc />
+    public void Dispose() => Side.Dispose();
 }

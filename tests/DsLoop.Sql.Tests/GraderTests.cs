@@ -244,6 +244,27 @@ public sealed class GraderTests(SandboxFixture fixture)
     }
 
     [Fact]
+    public async Task A_prepared_reference_grades_many_answers_and_survives_a_spilled_one()
+    {
+        var grader = new ResultGrader { InMemoryRowLimit = 1_000 };
+        const string small = "with recursive r(x) as (select 1 union all select x + 1 from r where x < 500) select x, x % 7 as m from r";
+        using var reference = await grader.PrepareReferenceAsync(fixture.Sqlite, small, new GradingSpec(), Limits);
+        Assert.True(reference.Reusable);
+        Assert.Equal(500, reference.Rows);
+        Passes(await grader.GradeAsync(fixture.Sqlite, reference, small + " order by m", Limits));
+        // An answer big enough to spill compares against a copy; the shared reference stays in memory and still grades.
+        var spilled = await grader.GradeAsync(fixture.Sqlite, reference, small.Replace("x < 500", "x < 5000", StringComparison.Ordinal), Limits);
+        Fails(spilled, "4,500 unexpected rows, e.g. (");
+        Assert.True(reference.Reusable);
+        Fails(await grader.GradeAsync(fixture.Sqlite, reference, small + " where x > 1", Limits), "1 row missing, e.g. (1, 1)");
+        Passes(await grader.GradeAsync(fixture.Sqlite, reference, small, Limits));
+
+        using var broken = await grader.PrepareReferenceAsync(fixture.Sqlite, "select nope from users", new GradingSpec(), Limits);
+        Assert.False(broken.Reusable);
+        Assert.Equal(GradeVerdict.ReferenceFailed, (await grader.GradeAsync(fixture.Sqlite, broken, small, Limits)).Verdict);
+    }
+
+    [Fact]
     public void Repeated_column_names_and_bad_specs_are_handled()
     {
         var grader = new ResultGrader();
