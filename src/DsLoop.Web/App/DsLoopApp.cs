@@ -3,6 +3,7 @@ using DsLoop.Store;
 using DsLoop.Web.Features.Account;
 using DsLoop.Web.Features.Health;
 using DsLoop.Web.Features.Progress;
+using DsLoop.Web.Features.SqlPractice;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -21,6 +22,7 @@ public static class DsLoopApp
         DsLoopOptions options, Action<WebApplicationBuilder>? configure = null, Action<WebApplication>? mapExtra = null)
     {
         var content = LoadContent(options.ContentDirectory);
+        var sqlBank = SqlBank.Load(options.ContentDirectory);
         IAppStore store;
         try
         {
@@ -47,6 +49,8 @@ public static class DsLoopApp
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(content);
+        builder.Services.AddSingleton(sqlBank);
+        builder.Services.AddSingleton<SqlPracticeService>();
         builder.Services.AddSingleton<EmbeddedAssets>();
         builder.Services.AddScoped<DsLoop.Web.Features.Practice.ReviewScheduling>();
         builder.Services.AddDsLoopAccounts(options.MultiUser, await LocalUserAsync(store, options.MultiUser));
@@ -57,6 +61,7 @@ public static class DsLoopApp
             pages.Conventions.AuthorizeFolder("/Progress");
             pages.Conventions.AuthorizeFolder("/MockLoop");
             pages.Conventions.AuthorizeFolder("/Review");
+            pages.Conventions.AuthorizeFolder("/SqlPractice");
         }).AddApplicationPart(typeof(DsLoopApp).Assembly);
         builder.Services.AddAntiforgery(a =>
         {
@@ -76,6 +81,7 @@ public static class DsLoopApp
         app.MapAssets();
         app.MapHealth();
         app.MapHistoryExport();
+        app.MapSqlDatasetExport();
         mapExtra?.Invoke(app);
         app.MapRazorPages();
         app.Lifetime.ApplicationStopped.Register(() => store.DisposeAsync().AsTask().GetAwaiter().GetResult());

@@ -21,6 +21,9 @@ public sealed record DsLoopOptions
     /// <summary>The content folder (frameworks and questions).</summary>
     public string ContentDirectory { get; init; } = DefaultContentDirectory();
 
+    /// <summary>The size of the practice datasets SQL problems run on: DSLOOP_SQL_SCALE (tiny, standard or large), default tiny.</summary>
+    public DsLoop.Data.DataScale SqlScale { get; init; } = DefaultSqlScale();
+
     /// <summary>True when accounts are required: asked for, or listening beyond loopback.</summary>
     public bool MultiUser => MultiUserRequested || Urls.Any(u => !IsLoopback(u));
 
@@ -29,6 +32,11 @@ public sealed record DsLoopOptions
         Environment.GetEnvironmentVariable("DSLOOP_CONTENT_DIR") is { Length: > 0 } custom
             ? custom
             : Path.Combine(AppContext.BaseDirectory, "content");
+
+    private static DsLoop.Data.DataScale DefaultSqlScale() =>
+        Environment.GetEnvironmentVariable("DSLOOP_SQL_SCALE") is { Length: > 0 } name
+            ? DsLoop.Data.DataScale.Preset(name) ?? throw new ArgumentException($"DSLOOP_SQL_SCALE: '{name}' is not tiny, standard or large.")
+            : DsLoop.Data.DataScale.Tiny;
 
     /// <summary>Whether a listen URL stays on this machine.</summary>
     public static bool IsLoopback(string url)
@@ -116,5 +124,6 @@ public sealed record DsLoopOptions
           --multi-user      Require sign-up and sign-in even on loopback.
 
         DSLOOP_DB=<PostgreSQL connection string> stores data in PostgreSQL instead of SQLite.
+        DSLOOP_SQL_SCALE=tiny|standard|large sets the size of the SQL practice datasets (default tiny).
         """;
 }

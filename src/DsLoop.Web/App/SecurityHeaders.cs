@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+
 namespace DsLoop.Web.App;
 
 /// <summary>
@@ -6,14 +8,25 @@ namespace DsLoop.Web.App;
 /// </summary>
 internal sealed class SecurityHeaders(RequestDelegate next)
 {
+    private const string NonceKey = "dsloop.style-nonce";
+
+    /// <summary>The policy; <c>{0}</c> is the request's style nonce.</summary>
     public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+        "default-src 'self'; script-src 'self'; style-src 'self' 'nonce-{0}'; img-src 'self' data:; font-src 'self'; " +
         "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    /// <summary>
+    /// A fresh nonce per response, for the one script that writes its own style sheet: the SQL editor
+    /// (CodeMirror) adds a &lt;style&gt; element and passes this nonce on it. Inline style attributes stay forbidden.
+    /// </summary>
+    public static string StyleNonce(HttpContext context) => context.Items[NonceKey] as string ?? "";
 
     public Task InvokeAsync(HttpContext context)
     {
+        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+        context.Items[NonceKey] = nonce;
         var headers = context.Response.Headers;
-        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers.ContentSecurityPolicy = string.Format(System.Globalization.CultureInfo.InvariantCulture, ContentSecurityPolicy, nonce);
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";

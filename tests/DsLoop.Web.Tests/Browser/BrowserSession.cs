@@ -33,7 +33,7 @@ public sealed class BrowserSession : IAsyncDisposable
         page.PageError += (_, error) => ConsoleErrors.Add(error);
     }
 
-    public static async Task<BrowserSession> StartAsync(Uri baseAddress)
+    public static async Task<BrowserSession> StartAsync(Uri baseAddress, bool javaScript = true)
     {
         Requirements.Need(Requirements.MissingChromium());
         var playwright = await Playwright.CreateAsync();
@@ -43,7 +43,7 @@ public sealed class BrowserSession : IAsyncDisposable
             Headless = true,
             Args = ChromiumArgs,
         });
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString() });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString(), JavaScriptEnabled = javaScript });
         context.SetDefaultTimeout(15_000);
         return new BrowserSession(playwright, browser, await context.NewPageAsync());
     }

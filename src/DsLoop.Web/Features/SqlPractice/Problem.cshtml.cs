@@ -1,0 +1,180 @@
+using System.Globalization;
+using System.Text.Json;
+using DsLoop.Core;
+using DsLoop.Data.Schema;
+using DsLoop.Sql;
+using DsLoop.Sql.Bank;
+using DsLoop.Store;
+using DsLoop.Web.Features.Account;
+using Markdig;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace DsLoop.Web.Features.SqlPractice;
+
+/// <summary>One table of the schema browser: its documentation and its row count in this dataset.</summary>
+internal sealed record SchemaTable(TableSchema Table, long Rows);
+
+internal sealed class SqlProblemModel(SqlBank bank, SqlPracticeService practice, IAppStore store, TimeProvider clock) : PageModel
+{
+    private static readonly MarkdownPipeline Markdown = new MarkdownPipelineBuilder().DisableHtml().UseAdvancedExtensions().Build();
+
+    [BindProperty] public string? Sql { get; set; }
+    [BindProperty] public string? Seed { get; set; }
+    [BindProperty] public int HintsSeen { get; set; }
+    [BindProperty] public int Seconds { get; set; }
+
+    public SqlProblem Problem { get; private set; } = null!;
+    public ulong DatasetSeed { get; private set; }
+    public string DataScale => practice.Scale.Name;
+    public IReadOnlyList<SchemaTable> Tables { get; private set; } = [];
+    public IReadOnlyList<Attempt> History { get; private set; } = [];
+    public SqlRunResult? Run { get; private set; }
+    public (Attempt Attempt, SqlAnswer Answer)? Shown { get; private set; }
+    public string? Error { get; private set; }
+    public bool Solved { get; private set; }
+    public bool GaveUp { get; private set; }
+    public bool ShowSolution => Solved || GaveUp;
+
+    public string PromptHtml => Markdig.Markdown.ToHtml(Problem.Prompt, Markdown);
+    public string ExplanationHtml => Markdig.Markdown.ToHtml(Problem.Explanation, Markdown);
+    public string HintHtml(int index) => Markdig.Markdown.ToHtml(Problem.Hints[index], Markdown);
+
+    /// <summary>Tables and their columns for the editor's autocomplete.</summary>
+    public string SchemaJson => JsonSerializer.Serialize(Tables.ToDictionary(t => t.Table.Name, t => t.Table.Columns.Select(c => c.Name)));
+
+    public string DatasetLink => $"/sql/datasets/{DatasetSeed.ToString(CultureInfo.InvariantCulture)}.zip";
+
+    public async Task<IActionResult> OnGetAsync(string id, string? seed, string? attempt, CancellationToken cancellationToken)
+    {
+        if (bank.Find(id) is not { } problem)
+        {
+            return NotFound();
+        }
+        Problem = problem;
+        History = await store.ListAttemptsAsync(User.UserId(), id, 50, cancellationToken);
+        if (seed is null)
+        {
+            // Keep the data of the last attempt so a reload never reshuffles it; a first visit gets fresh data.
+            var last = History.Select(SqlAnswer.From).FirstOrDefault(a => a is not null);
+            return Redirect(ProblemUrl(id, last?.Seed ?? SqlPracticeService.NewSeed()));
+        }
+        if (!TryParseSeed(seed, out var parsed))
+        {
+            return await ProblemAsync(problem, 0, cancellationToken, $"The seed '{seed}' is not a whole number from 0 to {ulong.MaxValue}; use 'New data' for a fresh one.");
+        }
+        if (attempt is not null)
+        {
+            var shown = await store.GetAttemptAsync(User.UserId(), attempt, cancellationToken);
+            if (shown is null || shown.ItemId != id || SqlAnswer.From(shown) is not { } answer)
+            {
+                return NotFound();
+            }
+            Shown = (shown, answer);
+            Sql = answer.Sql;
+            HintsSeen = answer.HintsSeen;
+        }
+        else
+        {
+            Sql = History.Select(SqlAnswer.From).FirstOrDefault(a => a is { Sql.Length: > 0 })?.Sql;
+        }
+        return await ProblemAsync(problem, parsed, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostRunAsync(string id, CancellationToken cancellationToken)
+    {
+        if (await PrepareAsync(id, cancellationToken) is { } early)
+        {
+            return early;
+        }
+        Run = await practice.RunAsync(DatasetSeed, Sql!, cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSubmitAsync(string id, CancellationToken cancellationToken)
+    {
+        if (await PrepareAsync(id, cancellationToken) is { } early)
+        {
+            return early;
+        }
+        var grade = await practice.GradeAsync(Problem, DatasetSeed, Sql!, cancellationToken);
+        if (grade.Verdict == GradeVerdict.ReferenceFailed)
+        {
+            // Not the candidate's fault, so nothing is recorded against them.
+            Error = $"DsLoop could not grade this problem on seed {DatasetSeed}: {string.Join("; ", grade.Feedback)}. Try 'New data', and please report it.";
+            Response.StatusCode = StatusCodes.Status500InternalServerError;
+            return Page();
+        }
+        var answer = new SqlAnswer(Sql!, DatasetSeed, DataScale, grade.VerdictSlug, grade.Feedback, grade.Rows, grade.Elapsed.TotalMilliseconds, HintsSeen);
+        return await RecordAsync(answer, grade.Verdict == GradeVerdict.Correct ? 1 : 0, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostGiveUpAsync(string id, CancellationToken cancellationToken)
+    {
+        if (await PrepareAsync(id, cancellationToken, sqlRequired: false) is { } early)
+        {
+            return early;
+        }
+        var answer = new SqlAnswer(Sql?.Trim() ?? "", DatasetSeed, DataScale, SqlAnswer.GaveUp, ["you asked for the solution"], 0, 0, HintsSeen);
+        return await RecordAsync(answer, 0, cancellationToken);
+    }
+
+    private async Task<IActionResult> RecordAsync(SqlAnswer answer, double score, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var seconds = Math.Clamp(Seconds, 0, 24 * 3600);
+        var attempt = new Attempt(Ids.New(), User.UserId(), AttemptKind.Sql, Problem.Id, now.AddSeconds(-seconds), now, score, answer.Json());
+        await store.AddAttemptAsync(attempt, cancellationToken);
+        return Redirect(ProblemUrl(Problem.Id, DatasetSeed) + $"&attempt={attempt.Id}#verdict");
+    }
+
+    /// <summary>Loads the page for a POST and checks the form; returns a response when the request can't go on.</summary>
+    private async Task<IActionResult?> PrepareAsync(string id, CancellationToken cancellationToken, bool sqlRequired = true)
+    {
+        if (bank.Find(id) is not { } problem)
+        {
+            return NotFound();
+        }
+        Problem = problem;
+        History = await store.ListAttemptsAsync(User.UserId(), id, 50, cancellationToken);
+        if (!TryParseSeed(Seed, out var seed))
+        {
+            return await ProblemAsync(problem, 0, cancellationToken, $"The seed '{Seed}' is not a whole number from 0 to {ulong.MaxValue}; use 'New data' for a fresh one.");
+        }
+        var text = Sql?.Trim() ?? "";
+        var problemText = text.Length switch
+        {
+            0 when sqlRequired => "Write a query first: the editor is empty.",
+            > SqlPracticeService.MaxQueryLength => $"The query is {text.Length:N0} characters; the limit is {SqlPracticeService.MaxQueryLength:N0}.",
+            _ => null,
+        };
+        if (problemText is not null)
+        {
+            return await ProblemAsync(problem, seed, cancellationToken, problemText);
+        }
+        await ProblemAsync(problem, seed, cancellationToken);
+        return null;
+    }
+
+    private async Task<IActionResult> ProblemAsync(SqlProblem problem, ulong seed, CancellationToken cancellationToken, string? error = null)
+    {
+        Problem = problem;
+        DatasetSeed = seed;
+        var answers = History.Select(SqlAnswer.From).OfType<SqlAnswer>().ToList();
+        Solved = answers.Any(a => a.Passed);
+        GaveUp = answers.Any(a => a.Verdict == SqlAnswer.GaveUp);
+        var counts = (await practice.DescribeAsync(seed, cancellationToken)).ToDictionary(t => t.Name, t => t.RowCount, StringComparer.Ordinal);
+        Tables = [.. DatasetSchema.Tables.Select(t => new SchemaTable(t, counts.GetValueOrDefault(t.Name)))];
+        if (error is not null)
+        {
+            Error = error;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+        return Page();
+    }
+
+    private static bool TryParseSeed(string? text, out ulong seed) =>
+        ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out seed);
+
+    public static string ProblemUrl(string id, ulong seed) => $"/sql/{id}?seed={seed.ToString(CultureInfo.InvariantCulture)}";
+}

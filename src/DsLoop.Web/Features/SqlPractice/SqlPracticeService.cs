@@ -1,0 +1,139 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using DsLoop.Data;
+using DsLoop.Data.Output;
+using DsLoop.Sql;
+using DsLoop.Sql.Bank;
+using DsLoop.Web.App;
+
+namespace DsLoop.Web.Features.SqlPractice;
+
+/// <summary>The outcome of grading one submission.</summary>
+internal sealed record SqlGrade(GradeVerdict Verdict, IReadOnlyList<string> Feedback, long Rows, TimeSpan Elapsed)
+{
+    public string VerdictSlug => Verdict switch
+    {
+        GradeVerdict.Correct => SqlAnswer.Correct,
+        GradeVerdict.CandidateFailed => SqlAnswer.DidNotRun,
+        _ => SqlAnswer.Incorrect,
+    };
+}
+
+/// <summary>
+/// Runs and grades SQL answers on practice datasets. A dataset is generated from its seed on first use into
+/// the data folder's <c>datasets/</c> cache (shared with the CLI); a problem's reference result is computed once per
+/// dataset and kept, so a submission costs one sandboxed query plus the comparison.
+/// </summary>
+internal sealed class SqlPracticeService(DsLoopOptions options)
+{
+    /// <summary>Rows shown by Run; Submit always grades the whole result.</summary>
+    public const int PreviewRows = 100;
+
+    public const int MaxQueryLength = 20_000;
+
+    private const long DatasetBudgetBytes = 2L * 1024 * 1024 * 1024;
+    private const int MaxCachedReferences = 512;
+
+    private readonly DatasetCache _datasets = new(Path.Combine(Path.GetFullPath(options.Store.DataDirectory), "datasets"), DatasetBudgetBytes);
+    private readonly ConcurrentDictionary<string, PreparedReference> _references = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IReadOnlyList<SqlTableInfo>> _schemas = new(StringComparer.Ordinal);
+
+    private static readonly SandboxLimits RunLimits = SandboxLimits.Default with { MaxRows = PreviewRows, Timeout = TimeSpan.FromSeconds(5) };
+    private static readonly SandboxLimits GradeLimits = SandboxLimits.Default with { Timeout = TimeSpan.FromSeconds(10) };
+
+    public DataScale Scale => options.SqlScale;
+
+    /// <summary>A seed for fresh data, small enough to read aloud.</summary>
+    public static ulong NewSeed() => (ulong)Random.Shared.NextInt64(1, 1_000_000);
+
+    /// <summary>Runs a query and keeps the first <see cref="PreviewRows"/> rows; no verdict.</summary>
+    public async Task<SqlRunResult> RunAsync(ulong seed, string sql, CancellationToken cancellationToken)
+    {
+        using var lease = await LeaseAsync(seed, cancellationToken);
+        return await new SqliteSandbox(lease.Path, RunLimits).RunAsync(sql, RunLimits, cancellationToken);
+    }
+
+    /// <summary>Grades a query against the problem's reference on the seed's dataset.</summary>
+    public async Task<SqlGrade> GradeAsync(SqlProblem problem, ulong seed, string sql, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        using var lease = await LeaseAsync(seed, cancellationToken);
+        var sandbox = new SqliteSandbox(lease.Path, GradeLimits);
+        var grader = new ResultGrader();
+        var reference = await ReferenceAsync(grader, sandbox, problem, seed, cancellationToken);
+        try
+        {
+            var result = await grader.GradeAsync(sandbox, reference, sql, GradeLimits, cancellationToken);
+            return new SqlGrade(result.Verdict, result.Feedback, result.CandidateRows, Stopwatch.GetElapsedTime(started));
+        }
+        finally
+        {
+            if (!reference.Reusable)
+            {
+                reference.Dispose();
+            }
+        }
+    }
+
+    /// <summary>Tables, columns and row counts of the seed's dataset.</summary>
+    public async Task<IReadOnlyList<SqlTableInfo>> DescribeAsync(ulong seed, CancellationToken cancellationToken)
+    {
+        var key = DatasetKey(seed);
+        if (_schemas.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+        using var lease = await LeaseAsync(seed, cancellationToken);
+        var tables = await new SqliteSandbox(lease.Path).DescribeAsync(cancellationToken);
+        if (_schemas.Count > MaxCachedReferences)
+        {
+            _schemas.Clear();
+        }
+        return _schemas[key] = tables;
+    }
+
+    /// <summary>Writes the seed's dataset as one CSV per table plus a schema note into <paramref name="folder"/>.</summary>
+    public void ExportCsv(ulong seed, string folder, CancellationToken cancellationToken)
+    {
+        using (var writer = new CsvDatasetWriter(folder))
+        {
+            new DatasetGenerator(new GenerationOptions(seed, Scale)).Generate(writer, null, cancellationToken);
+        }
+        File.WriteAllText(Path.Combine(folder, "SCHEMA.md"), SchemaNote.Markdown(seed, Scale));
+    }
+
+    private string DatasetKey(ulong seed) => string.Create(CultureInfo.InvariantCulture, $"{Scale.Name}-{seed}");
+
+    private Task<DatasetCache.DatasetLease> LeaseAsync(ulong seed, CancellationToken cancellationToken) =>
+        _datasets.GetAsync(DatasetKey(seed), (path, token) =>
+        {
+            using var writer = new SqliteDatasetWriter(path);
+            new DatasetGenerator(new GenerationOptions(seed, Scale)).Generate(writer, null, token);
+            writer.Complete();
+            return Task.CompletedTask;
+        }, cancellationToken);
+
+    /// <summary>
+    /// The problem's reference result on this dataset: from the cache, or prepared now. Only results held in memory
+    /// are cached (they are read-only when grading); a large or failed one is the caller's to dispose.
+    /// </summary>
+    private async Task<PreparedReference> ReferenceAsync(ResultGrader grader, ISqlSandbox sandbox, SqlProblem problem, ulong seed, CancellationToken cancellationToken)
+    {
+        var key = $"{problem.Id}/{DatasetKey(seed)}";
+        if (_references.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+        var reference = await grader.PrepareReferenceAsync(sandbox, problem.ReferenceFor(sandbox.Engine), problem.Spec, GradeLimits, cancellationToken);
+        if (reference.Reusable)
+        {
+            if (_references.Count >= MaxCachedReferences)
+            {
+                _references.Clear();
+            }
+            _references[key] = reference;
+        }
+        return reference;
+    }
+}
