@@ -2,6 +2,7 @@ using DsLoop.Content;
 using DsLoop.Store;
 using DsLoop.Web.Features.Account;
 using DsLoop.Web.Features.Health;
+using DsLoop.Web.Features.MockLoop;
 using DsLoop.Web.Features.Progress;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -49,6 +50,7 @@ public static class DsLoopApp
         builder.Services.AddSingleton(content);
         builder.Services.AddSingleton<EmbeddedAssets>();
         builder.Services.AddScoped<DsLoop.Web.Features.Practice.ReviewScheduling>();
+        builder.Services.AddMockLoop(options);
         builder.Services.AddDsLoopAccounts(options.MultiUser, await LocalUserAsync(store, options.MultiUser));
         builder.Services.AddRazorPages(pages =>
         {
@@ -57,6 +59,8 @@ public static class DsLoopApp
             pages.Conventions.AuthorizeFolder("/Progress");
             pages.Conventions.AuthorizeFolder("/MockLoop");
             pages.Conventions.AuthorizeFolder("/Review");
+            pages.Conventions.AuthorizeFolder("/Readiness");
+            pages.Conventions.AuthorizeFolder("/Planners");
         }).AddApplicationPart(typeof(DsLoopApp).Assembly);
         builder.Services.AddAntiforgery(a =>
         {
