@@ -18,6 +18,9 @@ public sealed partial class TestApp : IAsyncDisposable
     public Uri BaseAddress { get; }
     public IAppStore Store => _app.Services.GetRequiredService<IAppStore>();
 
+    /// <summary>A service of the running app, such as the content bank.</summary>
+    public T Services<T>() where T : notnull => _app.Services.GetRequiredService<T>();
+
     private TestApp(WebApplication app, string dataDirectory, bool ownsFolder)
     {
         _app = app;
@@ -26,7 +29,7 @@ public sealed partial class TestApp : IAsyncDisposable
         BaseAddress = new Uri(app.ListeningAddresses().First());
     }
 
-    public static async Task<TestApp> StartAsync(bool multiUser, string? dataDirectory = null, Action<WebApplication>? mapExtra = null, string? postgres = null, TimeProvider? clock = null)
+    public static async Task<TestApp> StartAsync(bool multiUser, string? dataDirectory = null, Action<WebApplication>? mapExtra = null, string? postgres = null, TimeProvider? clock = null, string? contentDirectory = null)
     {
         var folder = dataDirectory ?? Directory.CreateTempSubdirectory("dsloop-web-").FullName;
         var options = new DsLoopOptions
@@ -34,7 +37,7 @@ public sealed partial class TestApp : IAsyncDisposable
             Urls = ["http://127.0.0.1:0"],
             MultiUserRequested = multiUser,
             Store = new StoreSettings(folder, postgres),
-            ContentDirectory = DsLoop.Testing.RepoPaths.Content,
+            ContentDirectory = contentDirectory ?? DsLoop.Testing.RepoPaths.Content,
         };
         var app = await DsLoopApp.BuildAsync(options,
             configure: clock is null ? null : builder => builder.Services.AddSingleton(clock), mapExtra: mapExtra);

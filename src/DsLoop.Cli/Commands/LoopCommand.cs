@@ -5,13 +5,14 @@ using DsLoop.Core;
 
 namespace DsLoop.Cli.Commands;
 
-/// <summary><c>dsloop loop</c>: the mock-loop templates (running a loop in the terminal comes with the loop pages).</summary>
+/// <summary><c>dsloop loop</c>: the mock-loop templates, and running a loop in the terminal.</summary>
 internal static class LoopCommand
 {
     public static Command Build(CliConsole console)
     {
-        var command = new Command("loop", "Mock interview loops: the templates a loop is built from.");
+        var command = new Command("loop", "Mock interview loops: the templates a loop is built from, and running one in the terminal.");
         command.Subcommands.Add(Templates(console));
+        command.Subcommands.Add(LoopStartCommand.Build(console));
         return command;
     }
 

@@ -90,7 +90,7 @@ internal static class PracticeCommand
         return [.. items];
     }
 
-    private static async Task<IAppStore> OpenStoreAsync(string? dataDir, CancellationToken cancellationToken)
+    internal static async Task<IAppStore> OpenStoreAsync(string? dataDir, CancellationToken cancellationToken)
     {
         try
         {

@@ -2,6 +2,7 @@ using DsLoop.Content;
 using DsLoop.Store;
 using DsLoop.Web.Features.Account;
 using DsLoop.Web.Features.Health;
+using DsLoop.Web.Features.MockLoop;
 using DsLoop.Web.Features.Progress;
 using DsLoop.Web.Features.SqlPractice;
 using Microsoft.AspNetCore.DataProtection;
@@ -53,6 +54,7 @@ public static class DsLoopApp
         builder.Services.AddSingleton<SqlPracticeService>();
         builder.Services.AddSingleton<EmbeddedAssets>();
         builder.Services.AddScoped<DsLoop.Web.Features.Practice.ReviewScheduling>();
+        builder.Services.AddMockLoop();
         builder.Services.AddDsLoopAccounts(options.MultiUser, await LocalUserAsync(store, options.MultiUser));
         builder.Services.AddRazorPages(pages =>
         {
@@ -62,6 +64,8 @@ public static class DsLoopApp
             pages.Conventions.AuthorizeFolder("/MockLoop");
             pages.Conventions.AuthorizeFolder("/Review");
             pages.Conventions.AuthorizeFolder("/SqlPractice");
+            pages.Conventions.AuthorizeFolder("/Readiness");
+            pages.Conventions.AuthorizeFolder("/Planners");
         }).AddApplicationPart(typeof(DsLoopApp).Assembly);
         builder.Services.AddAntiforgery(a =>
         {

@@ -6,7 +6,7 @@ using DsLoop.Sql;
 using DsLoop.Sql.Bank;
 using DsLoop.Store;
 using DsLoop.Web.Features.Account;
-using Markdig;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -17,8 +17,6 @@ internal sealed record SchemaTable(TableSchema Table, long Rows);
 
 internal sealed class SqlProblemModel(SqlBank bank, SqlPracticeService practice, IAppStore store, TimeProvider clock) : PageModel
 {
-    private static readonly MarkdownPipeline Markdown = new MarkdownPipelineBuilder().DisableHtml().UseAdvancedExtensions().Build();
-
     [BindProperty] public string? Sql { get; set; }
     [BindProperty] public string? Seed { get; set; }
     [BindProperty] public int HintsSeen { get; set; }
@@ -36,9 +34,9 @@ internal sealed class SqlProblemModel(SqlBank bank, SqlPracticeService practice,
     public bool GaveUp { get; private set; }
     public bool ShowSolution => Solved || GaveUp;
 
-    public string PromptHtml => Markdig.Markdown.ToHtml(Problem.Prompt, Markdown);
-    public string ExplanationHtml => Markdig.Markdown.ToHtml(Problem.Explanation, Markdown);
-    public string HintHtml(int index) => Markdig.Markdown.ToHtml(Problem.Hints[index], Markdown);
+    public HtmlString PromptHtml => SqlMarkdown.Html(Problem.Prompt);
+    public HtmlString ExplanationHtml => SqlMarkdown.Html(Problem.Explanation);
+    public HtmlString HintHtml(int index) => SqlMarkdown.Html(Problem.Hints[index]);
 
     /// <summary>Tables and their columns for the editor's autocomplete.</summary>
     public string SchemaJson => JsonSerializer.Serialize(Tables.ToDictionary(t => t.Table.Name, t => t.Table.Columns.Select(c => c.Name)));

@@ -1,0 +1,52 @@
+using DsLoop.Content;
+using DsLoop.Core;
+using DsLoop.Core.Scorecard;
+using DsLoop.Store;
+
+namespace DsLoop.Web.Features.MockLoop;
+
+/// <summary>Loads and saves loop runs with their state; the store returns a loop only to its owner.</summary>
+internal sealed class LoopRuns(IAppStore store, ContentBank content, TimeProvider clock)
+{
+    public async Task<(LoopRun Run, LoopState State)?> LoadAsync(string userId, string loopId, CancellationToken cancellationToken) =>
+        await store.GetLoopAsync(userId, loopId, cancellationToken) is { } run ? (run, LoopState.FromJson(run.StateJson)) : null;
+
+    public async Task<LoopRun> CreateAsync(string userId, LoopState state, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var run = new LoopRun(Ids.New(), userId, state.TemplateId, state.Status, now, now, state.ToJson());
+        await store.AddLoopAsync(run, cancellationToken);
+        return run;
+    }
+
+    public async Task SaveAsync(LoopRun run, LoopState state, CancellationToken cancellationToken) =>
+        await store.UpdateLoopAsync(run with { Status = state.Status, UpdatedAt = clock.GetUtcNow(), StateJson = state.ToJson() }, cancellationToken);
+
+    /// <summary>The user's finished loops with their scorecards, oldest first.</summary>
+    public async Task<IReadOnlyList<(LoopRun Run, LoopState State)>> CompletedAsync(string userId, CancellationToken cancellationToken) =>
+        [.. (await store.ListLoopsAsync(userId, 200, cancellationToken))
+            .Where(r => r.Status == LoopStatus.Completed)
+            .Select(r => (Run: r, State: LoopState.FromJson(r.StateJson)))
+            .Where(x => x.State.Scorecard is not null)
+            .OrderBy(x => x.State.CompletedAt)];
+
+    /// <summary>The weakness per dimension the next plan favours (see <see cref="LoopWeakness"/>).</summary>
+    public async Task<IReadOnlyDictionary<Dimension, double>> WeaknessAsync(string userId, CancellationToken cancellationToken)
+    {
+        var attempts = await store.ListAttemptsAsync(userId, limit: 200, cancellationToken: cancellationToken);
+        InterviewScorecard? latest = (await CompletedAsync(userId, cancellationToken)).LastOrDefault().State?.Scorecard;
+        return LoopWeakness.From(attempts, content, latest);
+    }
+}
+
+internal static class MockLoopServices
+{
+    /// <summary>The loop engine, its store helper and the SQL grading seam.</summary>
+    public static IServiceCollection AddMockLoop(this IServiceCollection services)
+    {
+        services.AddSingleton<ILoopSqlGrader, PracticeLoopSqlGrader>();
+        services.AddSingleton<LoopEngine>();
+        services.AddScoped<LoopRuns>();
+        return services;
+    }
+}

@@ -1,0 +1,95 @@
+using DsLoop.Content;
+using DsLoop.Content.Loops;
+using DsLoop.Content.Signals;
+using DsLoop.Core;
+using DsLoop.Core.Scorecard;
+
+namespace DsLoop.Web.Features.MockLoop;
+
+/// <summary>
+/// Turns a finished run into scorecard evidence by the rules in docs/SCORECARD.md ("Scoring a run"):
+/// <list type="bullet">
+/// <item>a SQL exercise is auto-graded: score 1 when the grader accepts the result on the exercise's dataset, 0 otherwise
+/// (not answered in time included); it evidences Data fluency;</item>
+/// <item>an answered open question (stand-ins included) is an open answer: the coach's score with the candidate's
+/// self-rating, marked self-assessed, counted in each dimension the question probes;</item>
+/// <item>an open question left unanswered when its round closed rates 1 (coach score 0, self-rating 1);</item>
+/// <item>exercises of a skipped optional round are left out;</item>
+/// <item>the signal detectors run on each open answer and on each of its probe answers, and each finding names the
+/// exercise whose answer fired it.</item>
+/// </list>
+/// </summary>
+internal static class LoopScoring
+{
+    public static InterviewScorecard Build(LoopState state, ContentBank content)
+    {
+        var graded = new List<GradedResult>();
+        var open = new List<OpenAnswerResult>();
+        var signals = new List<ScorecardSignal>();
+        foreach (var round in state.Rounds.Where(r => r.EndReason != RoundEnd.Skipped))
+        {
+            foreach (var item in round.Items)
+            {
+                var title = Title(item);
+                if (item.IsSql)
+                {
+                    graded.Add(new GradedResult(item.Id, item.Answered ? title : $"{title} (not answered)", EvidenceSource.Sql,
+                        item.Passed == true ? 1.0 : 0.0, item.Dimensions));
+                }
+                else if (item.Answered)
+                {
+                    var coach = item.CoachScore ?? 0;
+                    open.Add(new OpenAnswerResult(item.Id, title, coach, item.SelfRating ?? ScorecardRules.RateScore(coach), item.Dimensions));
+                    signals.AddRange(Signals(item, content));
+                }
+                else
+                {
+                    open.Add(new OpenAnswerResult(item.Id, $"{title} (not answered)", 0, 1, item.Dimensions));
+                }
+            }
+        }
+        return ScorecardRules.Build(graded, open, signals);
+    }
+
+    /// <summary>The exercise's title, saying when an open question stands in for an exercise kind not built yet.</summary>
+    public static string Title(ExerciseState item) => item.StandIn
+        ? $"{item.Title} (open question standing in for a {(item.Kind == LoopSlotKind.CasePart ? "case part" : "statistics exercise")})"
+        : item.Title;
+
+    /// <summary>Signals in the answer and its probe answers, one per detector, each tied to the sentence that fired it.</summary>
+    public static IEnumerable<ScorecardSignal> Signals(ExerciseState item, ContentBank content)
+    {
+        var question = content.ItemsById.GetValueOrDefault(item.Id);
+        IEnumerable<string> texts = [item.Answer ?? "", .. item.Probes.Select(p => p.Answer)];
+        return texts
+            .SelectMany(text => question is null ? SignalDetectors.Detect(text) : SignalDetectors.Detect(text, question))
+            .DistinctBy(f => f.Detector.Id)
+            .Select(f => f.ToScorecardSignal(item.Id));
+    }
+}
+
+/// <summary>
+/// How weak each dimension looks before a new loop, 0 (strong) to 1 (weak), so the planner favours weak ones:
+/// the latest finished loop's <see cref="InterviewScorecard.WeaknessByDimension"/> for the dimensions it assessed, and
+/// one minus the mean coach score of the user's recent open answers probing the dimension; when both exist they are
+/// averaged; a dimension with neither gets 0.5.
+/// </summary>
+internal static class LoopWeakness
+{
+    public static IReadOnlyDictionary<Dimension, double> From(IEnumerable<Attempt> attempts, ContentBank content, InterviewScorecard? latest)
+    {
+        var practice = attempts
+            .Where(a => a.Kind == AttemptKind.OpenQuestion && a.Score is not null && content.ItemsById.ContainsKey(a.ItemId))
+            .SelectMany(a => content.ItemsById[a.ItemId].Dimensions.Select(d => (Dimension: d, Weakness: 1 - a.Score!.Value)))
+            .GroupBy(x => x.Dimension)
+            .ToDictionary(g => g.Key, g => g.Average(x => x.Weakness));
+        var loop = latest?.Dimensions.Where(d => d.Assessed).ToDictionary(d => d.Dimension, d => (4 - d.Rating!.Value) / 3.0) ?? [];
+        return Dimensions.All.ToDictionary(d => d, d => (practice.TryGetValue(d, out var p), loop.TryGetValue(d, out var l)) switch
+        {
+            (true, true) => Math.Clamp((p + l) / 2, 0, 1),
+            (true, false) => Math.Clamp(p, 0, 1),
+            (false, true) => l,
+            _ => InterviewScorecard.UnassessedWeakness,
+        });
+    }
+}

@@ -1,0 +1,83 @@
+using DsLoop.Content.Loops;
+using DsLoop.Core;
+using DsLoop.Sql;
+using DsLoop.Sql.Bank;
+using DsLoop.Store;
+using DsLoop.Web.App;
+using DsLoop.Web.Features.SqlPractice;
+
+namespace DsLoop.Web.Features.MockLoop;
+
+/// <summary>A SQL problem as a loop shows it: never the solution.</summary>
+internal sealed record LoopSqlProblem(string Id, string Title, string Difficulty, string Prompt, IReadOnlyList<string> Columns, string Explanation);
+
+/// <summary>The verdict on one SQL answer.</summary>
+internal sealed record LoopSqlGrade(bool Passed, IReadOnlyList<string> Feedback);
+
+/// <summary>
+/// The seam between a loop and SQL grading; <see cref="PracticeLoopSqlGrader"/> grades with the SQL practice service.
+/// </summary>
+internal interface ILoopSqlGrader
+{
+    /// <summary>Every problem a loop may draw.</summary>
+    IReadOnlyList<LoopSqlProblem> Problems { get; }
+
+    /// <summary>One problem, or null when the bank has no such id.</summary>
+    LoopSqlProblem? Problem(string id);
+
+    /// <summary>Grades <paramref name="sql"/> against the problem's reference on the dataset of <paramref name="seed"/>.</summary>
+    Task<LoopSqlGrade> GradeAsync(string problemId, ulong seed, string sql, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Grades loop SQL with the SQL practice service: the same bank, dataset cache and cached reference results as
+/// the SQL pages, on the dataset of the loop's seed.
+/// </summary>
+internal sealed class PracticeLoopSqlGrader(SqlBank bank, SqlPracticeService practice) : ILoopSqlGrader
+{
+    public IReadOnlyList<LoopSqlProblem> Problems { get; } = [.. bank.Problems.OrderBy(p => p.Id, StringComparer.Ordinal).Select(Show)];
+
+    public LoopSqlProblem? Problem(string id) => bank.Find(id) is { } problem ? Show(problem) : null;
+
+    public async Task<LoopSqlGrade> GradeAsync(string problemId, ulong seed, string sql, CancellationToken cancellationToken)
+    {
+        if (bank.Find(problemId) is not { } problem)
+        {
+            return new LoopSqlGrade(false, [$"the SQL problem '{problemId}' is no longer in the bank"]);
+        }
+        var grade = await practice.GradeAsync(problem, seed, sql, cancellationToken);
+        return new LoopSqlGrade(grade.Verdict == GradeVerdict.Correct, grade.Feedback);
+    }
+
+    /// <summary>For the terminal: the bank in <paramref name="contentDirectory"/>'s <c>sql/</c>, datasets in the data folder's <c>datasets/</c>.</summary>
+    /// <exception cref="StartupException">The SQL bank has errors.</exception>
+    public static PracticeLoopSqlGrader ForFolders(string contentDirectory, string? dataDirectory) =>
+        new(SqlBank.Load(contentDirectory), new SqlPracticeService(new DsLoopOptions
+        {
+            ContentDirectory = contentDirectory,
+            Store = StoreSettings.FromEnvironment(dataDirectory),
+        }));
+
+    private static LoopSqlProblem Show(SqlProblem p) =>
+        new(p.Id, p.Title, p.Difficulty.ToString().ToLowerInvariant(), p.Prompt, p.Columns, p.Explanation);
+}
+
+/// <summary>
+/// Fills a loop's <c>sql</c> slots from the SQL bank: a Data Scientist loop draws easy and medium problems, a Senior
+/// loop medium and hard ones. Every SQL problem evidences Data fluency.
+/// </summary>
+internal sealed class SqlLoopExercises(ILoopSqlGrader grader) : ILoopExerciseProvider
+{
+    public LoopSlotKind Kind => LoopSlotKind.Sql;
+
+    public IReadOnlyList<LoopCandidate> Candidates(LoopTemplate template, LoopRound round, LoopSlot slot) =>
+        [.. grader.Problems.Where(p => Fits(template.Level, p.Difficulty))
+            .Select(p => new LoopCandidate(p.Id, p.Title, LoopSlotKind.Sql, [Dimension.DataFluency]))];
+
+    public static bool Fits(Level level, string difficulty) => level switch
+    {
+        Level.DataScientist => difficulty is "easy" or "medium",
+        Level.SeniorDataScientist => difficulty is "medium" or "hard",
+        _ => true,
+    };
+}

@@ -1,0 +1,125 @@
+using System.Globalization;
+using System.Text;
+using DsLoop.Content;
+using DsLoop.Core.Scorecard;
+using DsLoop.Web.Features.Account;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace DsLoop.Web.Features.MockLoop;
+
+/// <summary>
+/// <c>/loop/{id}/scorecard</c>: the finished loop's scorecard with every rating linked to the round and answer behind
+/// it, the Markdown download, and the company red-flags checklist saved with the loop.
+/// </summary>
+internal sealed class LoopScorecardModel(LoopRuns runs, ContentBank content, TimeProvider clock) : PageModel
+{
+    public LoopState State { get; private set; } = null!;
+    public InterviewScorecard Card => State.Scorecard!;
+    public string LoopId { get; private set; } = "";
+    public DsLoop.Core.LoopRun Run { get; private set; } = null!;
+
+    /// <summary>The bank's company red-flag drills, as the checklist.</summary>
+    public IReadOnlyList<QuestionItem> RedFlagItems => RedFlagChecklist.Items(content);
+
+    public string Link(string itemId) => ScorecardLinks.Link(State, LoopId, itemId);
+
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ?? Page();
+
+    public async Task<IActionResult> OnGetMarkdownAsync(string id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } other)
+        {
+            return other;
+        }
+        var text = LoopMarkdown.Write(State, Run, content);
+        return File(Encoding.UTF8.GetBytes(text), "text/markdown; charset=utf-8",
+            string.Create(CultureInfo.InvariantCulture, $"dsloop-{State.TemplateId}-{Run.StartedAt:yyyyMMdd-HHmm}.md"));
+    }
+
+    public async Task<IActionResult> OnPostRedFlagsAsync(string id, string[]? flags, string? notes, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } other)
+        {
+            return other;
+        }
+        var known = RedFlagItems.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
+        State.RedFlags = [.. (flags ?? []).Where(known.Contains).Distinct(StringComparer.Ordinal)];
+        var trimmed = (notes ?? "").Trim();
+        State.RedFlagNotes = trimmed.Length == 0 ? null : trimmed[..Math.Min(trimmed.Length, 4000)];
+        State.RedFlagsSavedAt = clock.GetUtcNow();
+        await runs.SaveAsync(Run, State, cancellationToken);
+        return Redirect($"/loop/{LoopId}/scorecard#red-flags");
+    }
+
+    private async Task<IActionResult?> LoadAsync(string id, CancellationToken cancellationToken)
+    {
+        if (await runs.LoadAsync(User.UserId(), id, cancellationToken) is not { } loaded)
+        {
+            return NotFound();
+        }
+        (Run, State) = loaded;
+        LoopId = Run.Id;
+        return State.Scorecard is null ? Redirect($"/loop/{LoopId}") : null;
+    }
+}
+
+/// <summary>Links from scorecard evidence to the round review that shows the answer.</summary>
+internal static class ScorecardLinks
+{
+    public static string Link(LoopState state, string loopId, string itemId)
+    {
+        var round = state.Rounds.FindIndex(r => r.Items.Any(i => i.Id == itemId));
+        return round < 0 ? $"/loop/{loopId}" : $"/loop/{loopId}/rounds/{round + 1}#item-{itemId}";
+    }
+}
+
+/// <summary>The company red flags a candidate checks after a loop: the bank's red-flag drills.</summary>
+internal static class RedFlagChecklist
+{
+    public const string FrameworkId = "company-red-flags";
+
+    public static IReadOnlyList<QuestionItem> Items(ContentBank content) =>
+        [.. content.Items.Where(i => i.FrameworkId == FrameworkId).OrderBy(i => i.Title, StringComparer.Ordinal)];
+
+    /// <summary>A red-flag title without its "Red flag:" prefix and quotes.</summary>
+    public static string Short(QuestionItem item) =>
+        item.Title.StartsWith("Red flag: ", StringComparison.Ordinal) ? item.Title["Red flag: ".Length..] : item.Title;
+}
+
+/// <summary>The scorecard Markdown with the loop's header, round times and red-flags checklist.</summary>
+internal static class LoopMarkdown
+{
+    public static string Write(LoopState state, DsLoop.Core.LoopRun run, ContentBank content)
+    {
+        var md = new StringBuilder(ScorecardMarkdown.Write(state.Scorecard!, $"{state.TemplateName}: scorecard"));
+        md.Append(CultureInfo.InvariantCulture, $"\nLoop started {run.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC, seed {state.Seed}{(state.Pressure ? ", interviewer pressure on" : "")}.\n");
+        md.Append("\n## Rounds\n\n");
+        foreach (var round in state.Rounds)
+        {
+            var ended = round.EndReason switch
+            {
+                RoundEnd.TimeUp => "time ran out",
+                RoundEnd.EndedEarly => "ended early",
+                RoundEnd.Skipped => "skipped",
+                _ => "completed",
+            };
+            md.Append(CultureInfo.InvariantCulture, $"- {round.Title} ({round.Minutes} min): {ended}; {round.Items.Count(i => i.Answered)} of {round.Items.Count} answered\n");
+        }
+        if (state.RedFlagsSavedAt is not null)
+        {
+            md.Append("\n## Company red flags noticed\n\n");
+            var items = RedFlagChecklist.Items(content).Where(i => state.RedFlags.Contains(i.Id)).ToList();
+            md.Append(items.Count == 0 ? "- none\n" : string.Concat(items.Select(i => $"- {RedFlagChecklist.Short(i)}\n")));
+            if (state.RedFlagNotes is { } notes)
+            {
+                md.Append(CultureInfo.InvariantCulture, $"\nNotes: {notes.ReplaceLineEndings(" ")}\n");
+            }
+        }
+        return md.ToString();
+    }
+}
+
+/// <summary>What the scorecard partial shows.</summary>
+internal sealed record ScorecardView(LoopState State, string LoopId);
