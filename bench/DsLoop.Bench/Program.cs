@@ -3,9 +3,14 @@ using DsLoop.Bench;
 
 // dotnet run -c Release --project bench/DsLoop.Bench -- --filter '*'
 // dotnet run -c Release --project bench/DsLoop.Bench -- grading-overhead DATASET.sqlite content/sql
+// dotnet run -c Release --project bench/DsLoop.Bench -- sql-submit content [standard] [runs]
 if (args is ["grading-overhead", var dataset, var bank])
 {
     return await GradingOverhead.RunAsync(dataset, bank);
 }
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+if (args is ["sql-submit", var content, .. var rest])
+{
+    return await SqlSubmitRoundTrip.RunAsync(content, rest.Length > 0 ? rest[0] : "standard", rest.Length > 1 ? int.Parse(rest[1], System.Globalization.CultureInfo.InvariantCulture) : 20);
+}
+BenchmarkSwitcher.FromAssembly(typeof(GradingOverhead).Assembly).Run(args);
 return 0;

@@ -109,6 +109,12 @@ public sealed record LoopTemplate(string Id, string Name, Level Level, CompanyVa
             && (Variant == CompanyVariant.Any || item.Variants.Contains(CompanyVariant.Any) || item.Variants.Contains(Variant));
     }
 
+    /// <summary>
+    /// Frameworks of items a candidate works through on their own side of the table (judging the company's red
+    /// flags), which no interviewer asks; they feed the red-flags checklist, never a round.
+    /// </summary>
+    public static readonly IReadOnlySet<string> CandidateSideFrameworks = new HashSet<string>(StringComparer.Ordinal) { "company-red-flags" };
+
     /// <summary>The bank items that fit a slot of one of this template's rounds, ordered by id.</summary>
     public IReadOnlyList<QuestionItem> BankItemsFor(LoopRound round, LoopSlot slot, IEnumerable<QuestionItem> items)
     {
@@ -117,6 +123,7 @@ public sealed record LoopTemplate(string Id, string Name, Level Level, CompanyVa
         var dimensions = slot.EffectiveDimensions;
         return [.. items
             .Where(Suits)
+            .Where(i => !CandidateSideFrameworks.Contains(i.FrameworkId))
             .Where(i => i.Rounds.Any(rounds.Contains))
             .Where(i => dimensions.Count == 0 || i.Dimensions.Any(dimensions.Contains))
             .OrderBy(i => i.Id, StringComparer.Ordinal)];

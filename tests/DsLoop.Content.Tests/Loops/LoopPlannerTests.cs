@@ -37,6 +37,20 @@ public sealed class LoopPlannerTests
     }
 
     [Fact]
+    public void Company_red_flag_items_are_never_asked_in_a_round()
+    {
+        var redFlags = Bank.Items.Where(i => i.FrameworkId == "company-red-flags").Select(i => i.Id).ToHashSet();
+        Assert.NotEmpty(redFlags);
+        foreach (var loop in Bank.Loops)
+        {
+            for (var seed = 0; seed < 40; seed++)
+            {
+                Assert.DoesNotContain(LoopPlanner.Plan(loop, Bank, seed).ItemIds, redFlags.Contains);
+            }
+        }
+    }
+
+    [Fact]
     public void Different_seeds_give_different_plans()
     {
         foreach (var loop in Bank.Loops)
