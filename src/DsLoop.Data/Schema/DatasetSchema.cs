@@ -85,7 +85,7 @@ public static class DatasetSchema
         C("paid_at", Timestamp, "Charge time, UTC."),
         C("status", Text, "succeeded, failed or refunded."),
         N("refunded_at", Timestamp, "Refund time, UTC, for refunded payments."),
-    ], ["payment_id"], ["user_id"], ["paid_at"]);
+    ], ["payment_id"], ["user_id"], ["subscription_id"], ["paid_at"]);
 
     /// <summary>Marketing campaigns.</summary>
     public static readonly TableSchema Campaigns = T("campaigns", "One row per marketing campaign.",

@@ -39,8 +39,14 @@ internal sealed class SqlPracticeService(DsLoopOptions options)
     private readonly ConcurrentDictionary<string, PreparedReference> _references = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, IReadOnlyList<SqlTableInfo>> _schemas = new(StringComparer.Ordinal);
 
-    private static readonly SandboxLimits RunLimits = SandboxLimits.Default with { MaxRows = PreviewRows, Timeout = TimeSpan.FromSeconds(5) };
-    private static readonly SandboxLimits GradeLimits = SandboxLimits.Default with { Timeout = TimeSpan.FromSeconds(10) };
+    // Time limits grow with the dataset: a sessionisation over the standard dataset's 1.9M events takes seconds.
+    // The reference is trusted and runs once per dataset, so it gets more time than an answer.
+    private readonly SandboxLimits _runLimits = SandboxLimits.Default with { MaxRows = PreviewRows, Timeout = Seconds(options.SqlScale, 5) };
+    private readonly SandboxLimits _gradeLimits = SandboxLimits.Default with { Timeout = Seconds(options.SqlScale, 10) };
+    private readonly SandboxLimits _referenceLimits = SandboxLimits.Default with { Timeout = Seconds(options.SqlScale, 60) };
+
+    private static TimeSpan Seconds(DataScale scale, int atTiny) =>
+        TimeSpan.FromSeconds(atTiny * Math.Clamp(scale.Users / 10_000, 1, 3));
 
     public DataScale Scale => options.SqlScale;
 
@@ -51,7 +57,7 @@ internal sealed class SqlPracticeService(DsLoopOptions options)
     public async Task<SqlRunResult> RunAsync(ulong seed, string sql, CancellationToken cancellationToken)
     {
         using var lease = await LeaseAsync(seed, cancellationToken);
-        return await new SqliteSandbox(lease.Path, RunLimits).RunAsync(sql, RunLimits, cancellationToken);
+        return await new SqliteSandbox(lease.Path, _runLimits).RunAsync(sql, _runLimits, cancellationToken);
     }
 
     /// <summary>Grades a query against the problem's reference on the seed's dataset.</summary>
@@ -59,12 +65,12 @@ internal sealed class SqlPracticeService(DsLoopOptions options)
     {
         var started = Stopwatch.GetTimestamp();
         using var lease = await LeaseAsync(seed, cancellationToken);
-        var sandbox = new SqliteSandbox(lease.Path, GradeLimits);
+        var sandbox = new SqliteSandbox(lease.Path, _gradeLimits);
         var grader = new ResultGrader();
         var reference = await ReferenceAsync(grader, sandbox, problem, seed, cancellationToken);
         try
         {
-            var result = await grader.GradeAsync(sandbox, reference, sql, GradeLimits, cancellationToken);
+            var result = await grader.GradeAsync(sandbox, reference, sql, _gradeLimits, cancellationToken);
             return new SqlGrade(result.Verdict, result.Feedback, result.CandidateRows, Stopwatch.GetElapsedTime(started));
         }
         finally
@@ -125,7 +131,7 @@ internal sealed class SqlPracticeService(DsLoopOptions options)
         {
             return cached;
         }
-        var reference = await grader.PrepareReferenceAsync(sandbox, problem.ReferenceFor(sandbox.Engine), problem.Spec, GradeLimits, cancellationToken);
+        var reference = await grader.PrepareReferenceAsync(sandbox, problem.ReferenceFor(sandbox.Engine), problem.Spec, _referenceLimits, cancellationToken);
         if (reference.Reusable)
         {
             if (_references.Count >= MaxCachedReferences)
