@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace DsLoop.Sql;
 
@@ -25,11 +24,8 @@ internal readonly record struct Cell(CellKind Kind, double Number, string Text, 
 }
 
 /// <summary>Turns engine values into <see cref="Cell"/>s and compares them under a <see cref="GradingSpec"/>.</summary>
-internal sealed partial class CellComparer(GradingSpec spec) : IComparer<Cell[]>
+internal sealed class CellComparer(GradingSpec spec) : IComparer<Cell[]>
 {
-    [GeneratedRegex(@"^(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}:\d{2}(?::\d{2})?)(\.\d+)?)?(Z|[+-]00(?::?00)?)?$")]
-    private static partial Regex IsoDateTime();
-
     public GradingSpec Spec => spec;
 
     public Cell Normalize(object? value)
@@ -85,24 +81,14 @@ internal sealed partial class CellComparer(GradingSpec spec) : IComparer<Cell[]>
 
     private Cell Text(string text)
     {
-        if (spec.CoerceDateText && text.Length is >= 10 and <= 40 && char.IsAsciiDigit(text[0]) && IsoDateTime().Match(text) is { Success: true } m)
+        if (spec.CoerceDateText)
         {
-            var canonical = new StringBuilder(m.Groups[1].Value);
-            var time = m.Groups[2].Value;
-            var fraction = m.Groups[3].Value.TrimEnd('0');
-            if (time.Length == 5)
+            Span<char> canonical = stackalloc char[IsoDateText.MaxLength];
+            if (IsoDateText.TryCanonical(text, canonical, out var written))
             {
-                time += ":00";
+                var canonicalText = text.AsSpan().SequenceEqual(canonical[..written]) ? text : new string(canonical[..written]);
+                return new Cell(CellKind.Date, 0, canonicalText, text);
             }
-            if (time.Length > 0 && (time != "00:00:00" || fraction.Length > 1))
-            {
-                canonical.Append(' ').Append(time);
-                if (fraction.Length > 1)
-                {
-                    canonical.Append(fraction);
-                }
-            }
-            return new Cell(CellKind.Date, 0, canonical.ToString(), text);
         }
         return new Cell(CellKind.Text, 0, text, text);
     }

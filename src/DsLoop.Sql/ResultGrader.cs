@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using DsLoop.Sql.Spill;
 
 namespace DsLoop.Sql;
 
@@ -42,7 +42,7 @@ public sealed class ResultGrader
     public async Task<PreparedReference> PrepareReferenceAsync(
         ISqlSandbox sandbox, string referenceSql, GradingSpec spec, SandboxLimits? limits = null, CancellationToken cancellationToken = default)
     {
-        var side = new Side(this, new CellComparer(spec), null);
+        var side = new ResultSide(this, new CellComparer(spec), null);
         var run = await sandbox.RunAsync(referenceSql, RunLimits(limits), side, cancellationToken);
         var failure = !run.Succeeded || side.TooLarge
             ? $"the reference query failed: {(side.TooLarge ? "its result is too large to grade" : run.Message)}"
@@ -59,7 +59,7 @@ public sealed class ResultGrader
             return new GradeResult(GradeVerdict.ReferenceFailed, [failure]);
         }
         var expected = reference.Side;
-        using var candidate = new Side(this, expected.Comparer, expected.Columns);
+        using var candidate = new ResultSide(this, expected.Comparer, expected.Columns);
         var candidateRun = await sandbox.RunAsync(candidateSql, RunLimits(limits), candidate, cancellationToken);
         if (!candidateRun.Succeeded)
         {
@@ -83,14 +83,14 @@ public sealed class ResultGrader
         IReadOnlyList<SqlColumn> candidateColumns, IEnumerable<IReadOnlyList<object?>> candidateRows, GradingSpec spec)
     {
         var comparer = new CellComparer(spec);
-        using var reference = new Side(this, comparer, null);
+        using var reference = new ResultSide(this, comparer, null);
         Feed(reference, referenceColumns, referenceRows);
-        using var candidate = new Side(this, comparer, reference.Columns);
+        using var candidate = new ResultSide(this, comparer, reference.Columns);
         Feed(candidate, candidateColumns, candidateRows);
         return Compare(reference, candidate);
     }
 
-    private static void Feed(Side side, IReadOnlyList<SqlColumn> columns, IEnumerable<IReadOnlyList<object?>> rows)
+    private static void Feed(ResultSide side, IReadOnlyList<SqlColumn> columns, IEnumerable<IReadOnlyList<object?>> rows)
     {
         side.OnColumns(columns);
         foreach (var row in rows)
@@ -102,7 +102,7 @@ public sealed class ResultGrader
         }
     }
 
-    private GradeResult Compare(Side reference, Side candidate)
+    private GradeResult Compare(ResultSide reference, ResultSide candidate)
     {
         var peak = Math.Max(reference.PeakInMemory, candidate.PeakInMemory);
         GradeResult Result(GradeVerdict verdict, List<string> feedback) =>
@@ -142,7 +142,7 @@ public sealed class ResultGrader
 
     private long _comparePeak;
 
-    private static List<string> CompareInMemory(Side reference, Side candidate, List<int> keyColumns)
+    private static List<string> CompareInMemory(ResultSide reference, ResultSide candidate, List<int> keyColumns)
     {
         var comparer = reference.Comparer;
         var spec = comparer.Spec;
@@ -193,7 +193,7 @@ public sealed class ResultGrader
         return OrderFeedback(reference, expected, actual, keyColumns);
     }
 
-    private static List<string> OrderFeedback(Side reference, List<Cell[]> expected, List<Cell[]> actual, List<int> keyColumns)
+    private static List<string> OrderFeedback(ResultSide reference, List<Cell[]> expected, List<Cell[]> actual, List<int> keyColumns)
     {
         var comparer = reference.Comparer;
         var spec = comparer.Spec;
@@ -232,7 +232,7 @@ public sealed class ResultGrader
         return rows.Where((_, index) => keep[index]).ToList();
     }
 
-    private static List<string> DescribeDifferences(Side reference, List<Cell[]> missing, List<Cell[]> unexpected, List<int> keyColumns, List<Cell[]> sortedExpected)
+    private static List<string> DescribeDifferences(ResultSide reference, List<Cell[]> missing, List<Cell[]> unexpected, List<int> keyColumns, List<Cell[]> sortedExpected)
     {
         var comparer = reference.Comparer;
         var feedback = new List<string>();
@@ -312,7 +312,7 @@ public sealed class ResultGrader
         return false;
     }
 
-    private static string KeyText(Side side, IReadOnlyList<int> keys, Cell[] row) =>
+    private static string KeyText(ResultSide side, IReadOnlyList<int> keys, Cell[] row) =>
         string.Join(", ", keys.Select(k => $"{side.Columns[k].Name} {row[k].Display}"));
 
     private static string Plural(long count, string noun) =>
@@ -322,66 +322,31 @@ public sealed class ResultGrader
 
     private static string Sample(IEnumerable<Cell[]> rows) => string.Join("; ", rows.Take(SampleSize).Select(Show));
 
-    /// <summary>How often each canonical row occurs in one partition, with a display form of it.</summary>
-    private static Dictionary<string, (long Count, string Display)> Tally(IEnumerable<(string Canonical, string Display)> rows)
-    {
-        var counts = new Dictionary<string, (long Count, string Display)>(StringComparer.Ordinal);
-        foreach (var (canonical, display) in rows)
-        {
-            counts[canonical] = counts.TryGetValue(canonical, out var seen) ? (seen.Count + 1, seen.Display) : (1, display);
-        }
-        return counts;
-    }
-
-    /// <summary>Rows of <paramref name="side"/> that <paramref name="other"/> lacks (by count, or by presence when duplicates are ignored); samples go to <paramref name="sample"/>.</summary>
-    private static long Surplus(
-        Dictionary<string, (long Count, string Display)> side, Dictionary<string, (long Count, string Display)> other, GradingSpec spec, List<string> sample)
-    {
-        long surplus = 0;
-        foreach (var (canonical, row) in side)
-        {
-            var matched = other.TryGetValue(canonical, out var o) ? o.Count : 0;
-            var extra = spec.Duplicates == DuplicateRows.Ignore ? (matched == 0 ? 1 : 0) : Math.Max(0, row.Count - matched);
-            surplus += extra;
-            if (extra > 0 && sample.Count < SampleSize)
-            {
-                sample.Add(row.Display);
-            }
-        }
-        return surplus;
-    }
-
-    private List<string> CompareSpilled(Side reference, Side candidate, List<int> keyColumns)
+    private List<string> CompareSpilled(ResultSide reference, ResultSide candidate, List<int> keyColumns)
     {
         reference.Spill();
         candidate.Spill();
-        reference.CloseWriters();
-        candidate.CloseWriters();
+        reference.CompleteSpill();
+        candidate.CompleteSpill();
         var spec = reference.Comparer.Spec;
-        long missingCount = 0, unexpectedCount = 0;
-        var missingSample = new List<string>();
-        var unexpectedSample = new List<string>();
-        for (var p = 0; p < Partitions; p++)
-        {
-            var expected = Tally(reference.ReadPartition(p));
-            var actual = Tally(candidate.ReadPartition(p));
-            _comparePeak = Math.Max(_comparePeak, expected.Count + actual.Count);
-            missingCount += Surplus(expected, actual, spec, missingSample);
-            unexpectedCount += Surplus(actual, expected, spec, unexpectedSample);
-        }
+        var comparison = SpilledComparison.Run(reference.Store!, candidate.Store!, spec.Duplicates, SampleSize);
+        _comparePeak = Math.Max(_comparePeak, comparison.PeakRecords);
+        string Samples(ResultSide side, List<long> offsets) =>
+            string.Join("; ", offsets.Select(o => side.Store!.Display(o, side.Columns.Count, side.Comparer)));
         var feedback = new List<string>();
-        if (missingCount > 0)
+        if (comparison.Missing > 0)
         {
-            feedback.Add($"{Plural(missingCount, "row")} missing, e.g. {string.Join("; ", missingSample)}");
+            feedback.Add($"{Plural(comparison.Missing, "row")} missing, e.g. {Samples(reference, comparison.MissingSample)}");
         }
-        if (unexpectedCount > 0)
+        if (comparison.Unexpected > 0)
         {
-            feedback.Add($"{Plural(unexpectedCount, "unexpected row")}, e.g. {string.Join("; ", unexpectedSample)}");
+            var duplicates = comparison.UnexpectedAreDuplicates ? " (duplicates of expected rows)" : "";
+            feedback.Add($"{Plural(comparison.Unexpected, "unexpected row")}{duplicates}, e.g. {Samples(candidate, comparison.UnexpectedSample)}");
         }
         if (feedback.Count == 0 && spec.Order != RowOrder.None && spec.Duplicates == DuplicateRows.Count)
         {
             var full = spec.Order == RowOrder.Full;
-            if ((full ? reference.OrderHash : reference.KeyOrderHash(keyColumns)) != (full ? candidate.OrderHash : candidate.KeyOrderHash(keyColumns)))
+            if ((full ? reference.OrderHash : reference.KeyOrderHash) != (full ? candidate.OrderHash : candidate.KeyOrderHash))
             {
                 feedback.Add(full
                     ? "correct rows, wrong order"
@@ -389,212 +354,6 @@ public sealed class ResultGrader
             }
         }
         return feedback;
-    }
-
-    /// <summary>One side of a comparison: normalises rows as they stream in, keeps them in memory up to a limit, then spills.</summary>
-    internal sealed class Side(ResultGrader grader, CellComparer comparer, IReadOnlyList<SqlColumn>? referenceColumns) : IRowConsumer, IDisposable
-    {
-        private int[] _map = [];
-        private StreamWriter[]? _writers;
-        private string? _folder;
-        private UInt128 _orderHash;
-
-        public CellComparer Comparer => comparer;
-
-        public List<SqlColumn> Columns { get; private set; } = [];
-
-        public List<Cell[]> Rows { get; } = [];
-
-        public long Count { get; private set; }
-
-        public long PeakInMemory { get; private set; }
-
-        public bool Spilled => _writers is not null;
-
-        public bool TooLarge { get; private set; }
-
-        public string? ColumnProblem { get; private set; }
-
-        public UInt128 OrderHash => _orderHash;
-
-        public void OnColumns(IReadOnlyList<SqlColumn> columns)
-        {
-            if (referenceColumns is null)
-            {
-                Columns = [.. columns];
-                _map = Enumerable.Range(0, columns.Count).ToArray();
-                return;
-            }
-            Columns = [.. referenceColumns];
-            ColumnProblem = MapColumns(referenceColumns, columns, comparer.Spec, out _map);
-        }
-
-        private static string? MapColumns(IReadOnlyList<SqlColumn> expected, IReadOnlyList<SqlColumn> actual, GradingSpec spec, out int[] map)
-        {
-            map = Enumerable.Range(0, expected.Count).ToArray();
-            string Names(IReadOnlyList<SqlColumn> columns) => "(" + string.Join(", ", columns.Select(c => c.Name)) + ")";
-            if (!spec.ColumnNamesMustMatch)
-            {
-                return expected.Count == actual.Count ? null : $"expected {expected.Count} columns, got {actual.Count}: expected {Names(expected)}, got {Names(actual)}";
-            }
-            var sameSet = expected.Select(c => c.Name.ToUpperInvariant()).Order(StringComparer.Ordinal)
-                .SequenceEqual(actual.Select(c => c.Name.ToUpperInvariant()).Order(StringComparer.Ordinal));
-            if (!sameSet)
-            {
-                return $"expected columns {Names(expected)}, got {Names(actual)}";
-            }
-            var inOrder = expected.Select((e, i) => string.Equals(e.Name, actual[i].Name, StringComparison.OrdinalIgnoreCase)).All(x => x);
-            if (!inOrder && spec.ColumnOrderMatters)
-            {
-                return $"right columns in the wrong order: expected {Names(expected)}, got {Names(actual)}";
-            }
-            // Each expected column takes the first unused candidate column of the same name (names may repeat).
-            var used = new bool[actual.Count];
-            for (var i = 0; i < expected.Count; i++)
-            {
-                var j = Enumerable.Range(0, actual.Count).First(k => !used[k] && string.Equals(actual[k].Name, expected[i].Name, StringComparison.OrdinalIgnoreCase));
-                used[j] = true;
-                map[i] = j;
-            }
-            return null;
-        }
-
-        public bool OnRow(object?[] values)
-        {
-            if (ColumnProblem is not null)
-            {
-                return false;
-            }
-            if (Count >= grader.MaxRows)
-            {
-                TooLarge = true;
-                return false;
-            }
-            var row = new Cell[_map.Length];
-            for (var i = 0; i < row.Length; i++)
-            {
-                row[i] = comparer.Normalize(values[_map[i]]);
-            }
-            var ordinal = Count++;
-            if (_writers is null)
-            {
-                Rows.Add(row);
-                PeakInMemory = Math.Max(PeakInMemory, Rows.Count);
-                if (Rows.Count > grader.InMemoryRowLimit)
-                {
-                    Spill();
-                }
-            }
-            else
-            {
-                Write(ordinal, row);
-            }
-            return true;
-        }
-
-        public Side CopyInMemory()
-        {
-            var copy = new Side(grader, comparer, null) { Columns = [.. Columns], _map = _map, Count = Count, PeakInMemory = PeakInMemory };
-            copy.Rows.AddRange(Rows);
-            return copy;
-        }
-
-        public void Spill()
-        {
-            if (_writers is not null)
-            {
-                return;
-            }
-            _folder = Directory.CreateTempSubdirectory("dsloop-grade-").FullName;
-            _writers = Enumerable.Range(0, grader.Partitions)
-                .Select(p => new StreamWriter(Path.Combine(_folder, $"{p}.part"), false, new UTF8Encoding(false), 1 << 16))
-                .ToArray();
-            for (var k = 0; k < Rows.Count; k++)
-            {
-                Write(k, Rows[k]);
-            }
-            Rows.Clear();
-            Rows.TrimExcess();
-        }
-
-        private void Write(long ordinal, Cell[] row)
-        {
-            var canonical = comparer.Canonical(row);
-            var hash = Hash(Encoding.UTF8.GetBytes(canonical));
-            _orderHash += Mix(ordinal, hash);
-            var partition = (int)(hash % (ulong)grader.Partitions);
-            var display = "(" + string.Join(", ", row.Select(c => c.Display)).Replace("\n", " ", StringComparison.Ordinal) + ")";
-            _writers![partition].Write(canonical.Replace("\n", "\\n", StringComparison.Ordinal));
-            _writers[partition].Write('\t');
-            _writers[partition].Write(display.Replace("\t", " ", StringComparison.Ordinal));
-            _writers[partition].Write('\t');
-            _writers[partition].WriteLine(ordinal.ToString(CultureInfo.InvariantCulture));
-        }
-
-        public void CloseWriters()
-        {
-            if (_writers is null)
-            {
-                return;
-            }
-            foreach (var writer in _writers)
-            {
-                writer.Dispose();
-            }
-        }
-
-        public IEnumerable<(string Canonical, string Display)> ReadPartition(int partition)
-        {
-            foreach (var line in File.ReadLines(Path.Combine(_folder!, $"{partition}.part")))
-            {
-                var parts = line.Split('\t');
-                yield return (parts[0], parts[1]);
-            }
-        }
-
-        public UInt128 KeyOrderHash(List<int> keyColumns)
-        {
-            // Recomputed from the partitions: sum over rows of mix(ordinal, hash(key values)).
-            UInt128 total = 0;
-            for (var p = 0; p < grader.Partitions; p++)
-            {
-                foreach (var line in File.ReadLines(Path.Combine(_folder!, $"{p}.part")))
-                {
-                    var parts = line.Split('\t');
-                    var fields = parts[0].Split('\u001f');
-                    var key = string.Join('\u001f', keyColumns.Select(k => fields[k]));
-                    total += Mix(long.Parse(parts[2], CultureInfo.InvariantCulture), Hash(Encoding.UTF8.GetBytes(key)));
-                }
-            }
-            return total;
-        }
-
-        private static UInt128 Mix(long ordinal, UInt128 hash)
-        {
-            Span<byte> buffer = stackalloc byte[24];
-            BitConverter.TryWriteBytes(buffer, ordinal);
-            BitConverter.TryWriteBytes(buffer[8..], (ulong)(hash >> 64));
-            BitConverter.TryWriteBytes(buffer[16..], (ulong)hash);
-            return Hash(buffer);
-        }
-
-        // XxHash128: a fast non-cryptographic 128-bit hash; a chance collision among a few million rows is ~1e-26.
-        private static UInt128 Hash(ReadOnlySpan<byte> data) => System.IO.Hashing.XxHash128.HashToUInt128(data);
-
-        public void Dispose()
-        {
-            CloseWriters();
-            if (_folder is not null)
-            {
-                try
-                {
-                    Directory.Delete(_folder, recursive: true);
-                }
-                catch (IOException)
-                {
-                }
-            }
-        }
     }
 }
 
@@ -604,13 +363,13 @@ public sealed class ResultGrader
 /// </summary>
 public sealed class PreparedReference : IDisposable
 {
-    internal PreparedReference(ResultGrader.Side side, string? failure)
+    internal PreparedReference(ResultSide side, string? failure)
     {
         Side = side;
         Failure = failure;
     }
 
-    internal ResultGrader.Side Side { get; }
+    internal ResultSide Side { get; }
 
     /// <summary>Why the reference could not be used, or null when it ran.</summary>
     public string? Failure { get; }

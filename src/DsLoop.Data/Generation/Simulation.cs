@@ -72,6 +72,7 @@ internal sealed class Simulation
     private int _platform;
     private int _channel;
     private bool _isBot;
+    private bool _isTest;
     private double _purchasePropensity;
     private double _adoptionLagSeconds;
     private bool _duplicatesLogged;
@@ -121,8 +122,10 @@ internal sealed class Simulation
 
     public int TotalUsers => _baseUsers + SurgeBots;
 
-    public static bool IsBaselineBot(long userId) => userId % 997 == 13;
+    /// <summary>About 0.5% of users are scripted web scrapers (see <see cref="SimulateBaselineBot"/>).</summary>
+    public static bool IsBaselineBot(long userId) => userId % 199 == 13;
 
+    /// <summary>About 0.5% of users are internal QA accounts, flagged in users (see <see cref="SimulateTestAccount"/>).</summary>
     public static bool IsTestAccount(long userId) => userId % 211 == 17;
 
     // ---------------------------------------------------------------- global tables
@@ -211,6 +214,7 @@ internal sealed class Simulation
         var surgeBot = userId > _baseUsers;
         _isBot = surgeBot || IsBaselineBot(userId);
         var isTest = !_isBot && IsTestAccount(userId);
+        _isTest = isTest;
 
         _country = Countries[_rng.Pick(CountryCumulative)];
         var zone = _country.Zones[_rng.Pick(_country.ZoneCumulative)];
@@ -255,6 +259,18 @@ internal sealed class Simulation
             FinishUser(signupDay);
             return;
         }
+        if (_isBot)
+        {
+            SimulateBaselineBot(signupDay, signupAt);
+            FinishUser(signupDay);
+            return;
+        }
+        if (isTest)
+        {
+            SimulateTestAccount(signupDay, signupAt);
+            FinishUser(signupDay);
+            return;
+        }
 
         Span<long> starts = stackalloc long[8];
         var firstSession = true;
@@ -271,7 +287,7 @@ internal sealed class Simulation
             else
             {
                 var age = day - signupDay;
-                var p = _isBot ? 0.25 : Math.Min(0.92, 0.42 * lambda * Math.Pow(age, -0.6));
+                var p = Math.Min(0.92, 0.42 * lambda * Math.Pow(age, -0.6));
                 p *= weekend ? 0.62 : 1.0;
                 var roll = _rng.NextDouble();
                 if (holiday)
@@ -282,7 +298,7 @@ internal sealed class Simulation
                 {
                     continue;
                 }
-                count = _isBot ? 1 : 1 + Math.Min(5, _rng.Poisson(0.3 * lambda));
+                count = 1 + Math.Min(5, _rng.Poisson(0.3 * lambda));
                 for (var i = 0; i < count; i++)
                 {
                     starts[i] = LocalToUtc(day, LocalSecondOfDay());
@@ -400,7 +416,7 @@ internal sealed class Simulation
         var t = start;
         if (_isBot)
         {
-            var n = 150 + _rng.NextInt(450);
+            var n = 110 + _rng.NextInt(290);
             for (var i = 0; i < n; i++)
             {
                 Event(t, (i & 3) == 3 ? "search" : "page_view", null, null, null);
@@ -514,12 +530,17 @@ internal sealed class Simulation
     private void Checkout(ref long t, int day, bool holiday, double lift)
     {
         var afterChange = day >= ChangeDay;
-        var cartChance = Math.Min(0.6, 0.15 * _purchasePropensity);
+        var cartChance = _isTest ? 0.5 : Math.Min(0.6, 0.15 * _purchasePropensity);
         if (!_rng.Chance(cartChance))
         {
             return;
         }
         var usd = Math.Round(_rng.Chance(0.03) ? _rng.Pareto(60, 1.3) : _rng.LogNormal(2.4, 0.9), 2);
+        if (_isTest)
+        {
+            // QA buys with test cards: nothing, or a small test product that is often refunded.
+            usd = _rng.Chance(0.4) ? 0 : 0.99 + _rng.NextInt(10);
+        }
         var priceRise = _cause == KpiDropCause.PriceChange && afterChange && _country.Currency == "EUR";
         if (priceRise)
         {
@@ -550,8 +571,69 @@ internal sealed class Simulation
         {
             _purchases28++;
         }
-        var status = _rng.Chance(0.04) ? "refunded" : "succeeded";
+        var status = _rng.Chance(_isTest ? 0.5 : 0.04) ? "refunded" : "succeeded";
         Payment(null, "in_app", usd, t, status);
+    }
+
+    /// <summary>
+    /// A scripted web scraper: it lives for a few days to a few weeks and runs on most of them at the same minute of
+    /// the UTC day, whatever the user's time zone, firing 110-400 page views and searches about one a second; it never
+    /// onboards, buys or files tickets.
+    /// </summary>
+    private void SimulateBaselineBot(int signupDay, long signupAt)
+    {
+        var lastDay = Math.Min(WindowDays, signupDay + 2 + (int)_rng.Exponential(6));
+        var minuteOfDay = _rng.NextInt(24 * 60);
+        var previous = signupAt + 5 + _rng.NextInt(40);
+        Session(previous, false, false);
+        for (var day = signupDay + 1; day < lastDay; day++)
+        {
+            if (!_rng.Chance(0.7))
+            {
+                continue;
+            }
+            var start = DayStart(day) + (minuteOfDay * 60L) + _rng.NextInt(30);
+            if (start >= WindowEnd)
+            {
+                return;
+            }
+            if (start > previous + 3_600) // the local sign-up day can end before the next UTC run starts
+            {
+                Session(start, false, false);
+                previous = start;
+            }
+        }
+    }
+
+    /// <summary>
+    /// An internal QA account: after sign-up it is used only on test days (about one weekday in eight), in bursts of
+    /// 2-6 sessions within local working hours, and it buys with test cards (zero amounts, often refunded).
+    /// </summary>
+    private void SimulateTestAccount(int signupDay, long signupAt)
+    {
+        Session(signupAt + 5 + _rng.NextInt(40), true, false);
+        Span<long> starts = stackalloc long[6];
+        for (var day = signupDay + 1; day < WindowDays; day++)
+        {
+            if (Clock.DayOfWeek(DayStart(day) / Clock.Day) >= 5 || !_rng.Chance(0.12))
+            {
+                continue;
+            }
+            var count = 2 + _rng.NextInt(5);
+            for (var i = 0; i < count; i++)
+            {
+                starts[i] = LocalToUtc(day, (9 * 3600) + _rng.NextInt(9 * 3600));
+            }
+            starts[..count].Sort();
+            foreach (var start in starts[..count])
+            {
+                if (start >= WindowEnd)
+                {
+                    return;
+                }
+                Session(start, false, false);
+            }
+        }
     }
 
     private void SimulateSurgeBot()
@@ -604,15 +686,7 @@ internal sealed class Simulation
         _lastEventSession = _currentSessionId;
         // Every random draw happens before any planted fault decides to drop the event, so a scenario
         // changes only what it plants and the rest of the dataset stays identical to the baseline.
-        long received;
-        if (_platform != Web && _rng.Chance(0.03))
-        {
-            received = t + Clock.Day + _rng.NextInt(5 * (int)Clock.Day);
-        }
-        else
-        {
-            received = t + _rng.NextInt(_platform == Web ? 3 : 8);
-        }
+        var received = t + ArrivalDelay();
         var duplicate = _duplicatesLogged && _rng.Chance(0.4);
         var duplicateDelay = duplicate ? _rng.NextInt(3) : 0;
         var afterChange = t >= DayStart(ChangeDay);
@@ -635,6 +709,22 @@ internal sealed class Simulation
         {
             WriteEvent(logged, received + duplicateDelay, name, step, feature, amountUsd);
         }
+    }
+
+    /// <summary>
+    /// Seconds from an event to its arrival, one continuous heavy-tailed distribution: web clients are online (about a
+    /// second); apps mostly send within seconds, batch some events for minutes to hours, and devices that were
+    /// offline upload hours to days later (about 3% of app events arrive more than a day late). The pipeline drops
+    /// anything older than 30 days, so no delay is longer.
+    /// </summary>
+    private long ArrivalDelay()
+    {
+        var roll = _rng.NextDouble();
+        var seconds = _platform == Web ? _rng.LogNormal(-0.3, 0.8)
+            : roll < 0.8 ? _rng.LogNormal(0.7, 0.9)
+            : roll < 0.95 ? _rng.LogNormal(Math.Log(600), 1.5)
+            : _rng.LogNormal(Math.Log(30 * 3600), 0.9);
+        return (long)Math.Min(seconds, 30 * Clock.Day);
     }
 
     private void WriteEvent(long t, long received, string name, int? step, string? feature, double? amountUsd)
@@ -849,15 +939,19 @@ internal sealed class Simulation
         }
     }
 
-    /// <summary>Multi-touch attribution: one payment credited to up to three campaigns (the many-to-many trap).</summary>
+    /// <summary>
+    /// Multi-touch attribution: one payment credited to up to three campaigns (the many-to-many trap). Most payments
+    /// are touched by every live campaign of the user's channel and often by an e-mail campaign too, so summing
+    /// amounts after the join roughly doubles revenue.
+    /// </summary>
     private void Attribute(long paymentId, int day, ref Rng rng)
     {
         Span<int> chosen = stackalloc int[3];
         var n = 0;
         var channel = _channel == Organic ? EmailChannel : _channel;
-        if (_channel != Organic || rng.Chance(0.35))
+        if (_channel != Organic || rng.Chance(0.6))
         {
-            var wanted = 1 + rng.NextInt(2);
+            var wanted = 2 + rng.NextInt(2);
             foreach (var c in _campaignList)
             {
                 if (n < wanted && c.Channel == channel && c.StartDay <= day && day <= c.EndDay)
@@ -866,7 +960,7 @@ internal sealed class Simulation
                 }
             }
         }
-        if (n > 0 && n < 3 && channel != EmailChannel && rng.Chance(0.4))
+        if (n > 0 && n < 3 && channel != EmailChannel && rng.Chance(0.8))
         {
             foreach (var c in _campaignList)
             {

@@ -1,47 +1,40 @@
 using System.Collections.Concurrent;
-using System.Text;
 using DsLoop.Data.Generation;
 using DsLoop.Data.Schema;
-using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
 namespace DsLoop.Data.Output;
 
 /// <summary>
 /// Loads a dataset into a fresh SQLite file: one transaction, one reused prepared 50-row INSERT per table bound
-/// through the native API, journal and sync off during the load, secondary indexes built at the end.
-/// Rows are copied into batches that a loader thread inserts, so generating and inserting overlap.
+/// through the native API, journal and sync off during the load. Indexes on columns whose values arrive in
+/// ascending order (<see cref="AscendingColumns"/>) exist from the start, so each insert appends to the index's
+/// last page; the other secondary indexes are built at the end. Rows are copied into batches that a loader
+/// thread inserts, so generating and inserting overlap.
 /// </summary>
 public sealed class SqliteDatasetWriter : IDatasetSink, IDisposable
 {
-    /// <summary>Rows per multi-row INSERT: fewer statement steps per row.</summary>
-    private const int BatchRows = 50;
+    /// <summary>
+    /// Columns whose values never decrease in the order rows are generated: users are simulated in id order and
+    /// session ids come from a counter. An index on them is cheapest built while loading (an append per row, where
+    /// building it afterwards reads and sorts the whole table); the order is checked by a test, and were it lost
+    /// the indexes would only be slower to build, never wrong.
+    /// </summary>
+    public static IReadOnlySet<string> AscendingColumns { get; } = new HashSet<string>(["user_id", "session_id"], StringComparer.Ordinal);
 
-    private readonly SqliteConnection _connection;
+    private const int BatchRows = SqliteLoadBatch.Capacity;
+
+    private readonly sqlite3 _db;
     private readonly sqlite3_stmt?[] _batchStatements = new sqlite3_stmt?[DatasetSchema.Tables.Count];
     private readonly sqlite3_stmt?[] _singleStatements = new sqlite3_stmt?[DatasetSchema.Tables.Count];
-    private readonly Batch?[] _filling = new Batch?[DatasetSchema.Tables.Count];
-    private readonly ConcurrentQueue<Batch>[] _free = [.. DatasetSchema.Tables.Select(_ => new ConcurrentQueue<Batch>())];
-    private readonly BlockingCollection<Batch> _queue = new(boundedCapacity: 256);
+    private readonly SqliteLoadBatch?[] _filling = new SqliteLoadBatch?[DatasetSchema.Tables.Count];
+    private readonly ConcurrentQueue<SqliteLoadBatch>[] _free = [.. DatasetSchema.Tables.Select(_ => new ConcurrentQueue<SqliteLoadBatch>())];
+    private readonly BlockingCollection<SqliteLoadBatch> _queue = new(boundedCapacity: 256);
+    private readonly PinnedUtf8Cache _strings = new();
     private readonly Thread _loader;
-
-    /// <summary>Bytes per parameter in the pinned timestamp scratch area.</summary>
-    private const int SlotBytes = 24;
-    private const int MaxCachedStrings = 4_096;
-    private readonly byte[]?[] _scratch = new byte[]?[DatasetSchema.Tables.Count];
-    private readonly Dictionary<string, byte[]> _utf8 = new(StringComparer.Ordinal);
     private Exception? _failure;
     private bool _completed;
     private bool _disposed;
-
-    private sealed class Batch(TableSchema table)
-    {
-        public TableSchema Table { get; } = table;
-
-        public DataRow[] Rows { get; } = [.. Enumerable.Range(0, BatchRows).Select(_ => new DataRow(table))];
-
-        public int Count { get; set; }
-    }
 
     /// <summary>Creates (replacing any existing file) the database at <paramref name="path"/> and starts the load.</summary>
     public SqliteDatasetWriter(string path)
@@ -55,13 +48,25 @@ public sealed class SqliteDatasetWriter : IDatasetSink, IDisposable
         {
             File.Delete(file);
         }
-        _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path, Pooling = false }.ToString());
-        _connection.Open();
+        // A raw connection without SQLite's per-connection mutex: only one thread uses it at a time (the constructor,
+        // then the loader thread, then Complete after the loader has stopped), and every bind and step saves a lock.
+        Batteries_V2.Init();
+        var rc = raw.sqlite3_open_v2(Path, out _db, raw.SQLITE_OPEN_READWRITE | raw.SQLITE_OPEN_CREATE | raw.SQLITE_OPEN_NOMUTEX, null);
+        if (rc != raw.SQLITE_OK)
+        {
+            var message = raw.sqlite3_errstr(rc).utf8_to_string();
+            _db.Dispose();
+            throw new InvalidOperationException($"SQLite could not create {Path}: {message}");
+        }
         Execute("PRAGMA page_size=16384; PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA locking_mode=EXCLUSIVE; "
             + "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536; PRAGMA threads=4;");
         foreach (var table in DatasetSchema.Tables)
         {
             Execute(CreateTableSql(table));
+            foreach (var index in table.Indexes.Where(BuiltDuringLoad))
+            {
+                Execute(CreateIndexSql(table, index));
+            }
         }
         Execute("BEGIN");
         foreach (var table in DatasetSchema.Tables)
@@ -83,22 +88,28 @@ public sealed class SqliteDatasetWriter : IDatasetSink, IDisposable
         return $"CREATE TABLE {table.Name} ({string.Join(", ", columns)}, PRIMARY KEY ({string.Join(", ", table.PrimaryKey)}))";
     }
 
+    /// <summary>The CREATE INDEX statement of one of a table's secondary indexes.</summary>
+    public static string CreateIndexSql(TableSchema table, IReadOnlyList<string> index) =>
+        $"CREATE INDEX ix_{table.Name}_{string.Join("_", index)} ON {table.Name} ({string.Join(", ", index)})";
+
+    private static bool BuiltDuringLoad(IReadOnlyList<string> index) => AscendingColumns.Contains(index[0]);
+
     /// <inheritdoc />
     public void Write(DataRow row)
     {
         var ordinal = row.Table.Ordinal;
         var batch = _filling[ordinal] ??= Rent(row.Table);
-        row.CopyTo(batch.Rows[batch.Count]);
-        if (++batch.Count == BatchRows)
+        batch.Add(row, _strings);
+        if (batch.Full)
         {
             Enqueue(batch);
             _filling[ordinal] = null;
         }
     }
 
-    private Batch Rent(TableSchema table) => _free[table.Ordinal].TryDequeue(out var batch) ? batch : new Batch(table);
+    private SqliteLoadBatch Rent(TableSchema table) => _free[table.Ordinal].TryDequeue(out var batch) ? batch : new SqliteLoadBatch(table);
 
-    private void Enqueue(Batch batch)
+    private void Enqueue(SqliteLoadBatch batch)
     {
         if (_failure is { } failure)
         {
@@ -128,7 +139,7 @@ public sealed class SqliteDatasetWriter : IDatasetSink, IDisposable
                     var width = table.Columns.Count;
                     for (var k = 0; k < BatchRows; k++)
                     {
-                        Bind(statement, batch.Rows[k], (k * width) + 1);
+                        Bind(statement, batch, k, (k * width) + 1);
                     }
                     Step(statement, table);
                 }
@@ -137,7 +148,7 @@ public sealed class SqliteDatasetWriter : IDatasetSink, IDisposable
                     var statement = _singleStatements[table.Ordinal]!;
                     for (var k = 0; k < batch.Count; k++)
                     {
-                        Bind(statement, batch.Rows[k], 1);
+                        Bind(statement, batch, k, 1);
                         Step(statement, table);
                     }
                 }
@@ -155,72 +166,52 @@ public sealed class SqliteDatasetWriter : IDatasetSink, IDisposable
     }
 
     /// <summary>
-    /// Binds one row at parameter <paramref name="offset"/>. Text is bound without a copy (SQLITE_STATIC): timestamps
-    /// are written into a pinned per-table scratch area with one slot per parameter, and repeated strings (event names,
-    /// platforms, versions …) come from a pinned UTF-8 cache.
+    /// Binds row <paramref name="row"/> of the batch at parameter <paramref name="offset"/>. Text is bound without a
+    /// copy (SQLITE_STATIC) from what <see cref="SqliteLoadBatch.Add"/> prepared: formatted timestamps and dates, and
+    /// pinned UTF-8 for repeated strings.
     /// </summary>
-    private void Bind(sqlite3_stmt statement, DataRow row, int offset)
+    private static void Bind(sqlite3_stmt statement, SqliteLoadBatch batch, int row, int offset)
     {
         var handle = statement.DangerousGetHandle();
-        var columns = row.Table.Columns;
-        var scratch = _scratch[row.Table.Ordinal] ??= GC.AllocateArray<byte>(BatchRows * columns.Count * SlotBytes, pinned: true);
+        var values = batch.Rows[row];
+        var columns = batch.Table.Columns;
+        var first = row * columns.Count;
         for (var i = 0; i < columns.Count; i++)
         {
             var index = i + offset;
-            if (row.IsNull(i))
+            if (values.IsNull(i))
             {
                 NativeSqlite.BindNull(handle, index);
                 continue;
             }
+            var slot = first + i;
             switch (columns[i].Type)
             {
                 case ColumnType.Integer:
                 case ColumnType.Boolean:
-                    NativeSqlite.BindInt64(handle, index, row.GetInt64(i));
+                    NativeSqlite.BindInt64(handle, index, values.GetInt64(i));
                     break;
                 case ColumnType.Real:
-                    NativeSqlite.BindDouble(handle, index, row.GetDouble(i));
+                    NativeSqlite.BindDouble(handle, index, values.GetDouble(i));
                     break;
                 case ColumnType.Timestamp:
-                    {
-                        var slot = (index - 1) * SlotBytes;
-                        Clock.WriteTimestamp(row.GetInt64(i), scratch.AsSpan(slot, SlotBytes));
-                        NativeSqlite.BindText(handle, index, ref scratch[slot], Clock.TimestampLength, NativeSqlite.Static);
-                        break;
-                    }
+                    NativeSqlite.BindText(handle, index, ref batch.Text[slot * SqliteLoadBatch.SlotBytes], Clock.TimestampLength, NativeSqlite.Static);
+                    break;
                 case ColumnType.Date:
-                    {
-                        var slot = (index - 1) * SlotBytes;
-                        Clock.WriteDate(row.GetInt64(i), scratch.AsSpan(slot, SlotBytes));
-                        NativeSqlite.BindText(handle, index, ref scratch[slot], Clock.DateLength, NativeSqlite.Static);
-                        break;
-                    }
+                    NativeSqlite.BindText(handle, index, ref batch.Text[slot * SqliteLoadBatch.SlotBytes], Clock.DateLength, NativeSqlite.Static);
+                    break;
                 default:
-                    var text = row.GetText(i)!;
-                    if (text.Length == 0)
+                    if (batch.Utf8[slot] is { } utf8)
                     {
-                        raw.sqlite3_bind_text(statement, index, text);
-                    }
-                    else if (_utf8.TryGetValue(text, out var cached) || (_utf8.Count < MaxCachedStrings && Cache(text, out cached)))
-                    {
-                        NativeSqlite.BindText(handle, index, ref cached[0], cached.Length, NativeSqlite.Static);
+                        NativeSqlite.BindText(handle, index, ref utf8[0], utf8.Length, NativeSqlite.Static);
                     }
                     else
                     {
-                        raw.sqlite3_bind_text(statement, index, text);
+                        raw.sqlite3_bind_text(statement, index, values.GetText(i)!);
                     }
                     break;
             }
         }
-    }
-
-    private bool Cache(string text, out byte[] utf8)
-    {
-        var bytes = Encoding.UTF8.GetBytes(text);
-        utf8 = GC.AllocateArray<byte>(bytes.Length, pinned: true);
-        bytes.CopyTo(utf8, 0);
-        _utf8[text] = utf8;
-        return true;
     }
 
     private void Step(sqlite3_stmt statement, TableSchema table)
@@ -234,7 +225,7 @@ public sealed class SqliteDatasetWriter : IDatasetSink, IDisposable
         }
     }
 
-    /// <summary>Inserts what is still queued, commits, then builds the secondary indexes and statistics.</summary>
+    /// <summary>Inserts what is still queued, commits, then builds the remaining secondary indexes and statistics.</summary>
     public void Complete()
     {
         for (var i = 0; i < _filling.Length; i++)
@@ -254,9 +245,9 @@ public sealed class SqliteDatasetWriter : IDatasetSink, IDisposable
         Execute("COMMIT");
         foreach (var table in DatasetSchema.Tables)
         {
-            foreach (var index in table.Indexes)
+            foreach (var index in table.Indexes.Where(i => !BuiltDuringLoad(i)))
             {
-                Execute($"CREATE INDEX ix_{table.Name}_{string.Join("_", index)} ON {table.Name} ({string.Join(", ", index)})");
+                Execute(CreateIndexSql(table, index));
             }
         }
         Execute("PRAGMA analysis_limit=1000; ANALYZE;");
@@ -276,7 +267,7 @@ public sealed class SqliteDatasetWriter : IDatasetSink, IDisposable
     {
         var tuple = $"({string.Join(", ", table.Columns.Select(_ => "?"))})";
         var sql = $"INSERT INTO {table.Name} ({string.Join(", ", table.Columns.Select(c => c.Name))}) VALUES {string.Join(", ", Enumerable.Repeat(tuple, rows))}";
-        Check(raw.sqlite3_prepare_v2(_connection.Handle!, sql, out var statement), "prepare " + table.Name);
+        Check(raw.sqlite3_prepare_v2(_db, sql, out var statement), "prepare " + table.Name);
         return statement;
     }
 
@@ -291,18 +282,13 @@ public sealed class SqliteDatasetWriter : IDatasetSink, IDisposable
         }
     }
 
-    private void Execute(string sql)
-    {
-        using var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
+    private void Execute(string sql) => Check(raw.sqlite3_exec(_db, sql), sql.Length > 60 ? sql[..60] + "…" : sql);
 
     private void Check(int rc, string what)
     {
         if (rc != raw.SQLITE_OK)
         {
-            throw new InvalidOperationException($"SQLite {what} failed ({rc}): {raw.sqlite3_errmsg(_connection.Handle!).utf8_to_string()}");
+            throw new InvalidOperationException($"SQLite {what} failed ({rc}): {raw.sqlite3_errmsg(_db).utf8_to_string()}");
         }
     }
 
@@ -316,11 +302,10 @@ public sealed class SqliteDatasetWriter : IDatasetSink, IDisposable
         _disposed = true;
         StopLoader();
         FinalizeStatements();
-        _connection.Dispose();
+        _db.Dispose();
         _queue.Dispose();
         if (!_completed)
         {
-            SqliteConnection.ClearAllPools();
             File.Delete(Path);
         }
     }
