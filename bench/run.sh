@@ -5,6 +5,7 @@
 #   bench/run.sh store      BenchmarkDotNet store benchmarks only
 #   bench/run.sh content    BenchmarkDotNet answer-coach and bank-loading benchmarks only
 #   bench/run.sh data       generating the standard dataset into SQLite, against the sqlite3 shell's .import of the same CSV
+#   bench/run.sh sql        the SQL page's Submit round trip over HTTP for every bank problem, against the sqlite3 shell
 #   bench/run.sh stats      the statistics engine on 10M rows against numpy, scipy and scikit-learn
 #                           (needs python3-scipy python3-sklearn; writes ~420 MB of data to $DSLOOP_STATS_DATA or /tmp)
 set -euo pipefail
@@ -67,4 +68,9 @@ if [ "$what" = all ] || [ "$what" = data ]; then
     -n "sqlite3 .import of the CSV (baseline)" "bench/data/sqlite-import-baseline.sh $work/schema.sqlite $work/csv $work/import.sqlite" \
     -n "dsloop data generate --scale standard" "dotnet $dll data generate --scale standard --seed 7 --out $work/generated.sqlite"
   rm -rf "$work"
+fi
+
+if [ "$what" = all ] || [ "$what" = sql ]; then
+  echo "== SQL Submit round trip over HTTP on the standard dataset, against the sqlite3 shell running the same queries"
+  dotnet run -c Release --project bench/DsLoop.Bench -- sql-submit content standard 5 | tee "$out/sql-submit.txt"
 fi
