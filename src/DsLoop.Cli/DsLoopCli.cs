@@ -91,6 +91,7 @@ public static class DsLoopCli
         root.Subcommands.Add(DataCommand.Build(console));
         root.Subcommands.Add(SqlCommand.Build(console));
         root.Subcommands.Add(LoopCommand.Build(console));
+        root.Subcommands.Add(CaseCommand.Build(console));
         return root;
     }
 }

@@ -52,6 +52,9 @@ public static class DsLoopApp
         builder.Services.AddSingleton(content);
         builder.Services.AddSingleton(sqlBank);
         builder.Services.AddSingleton<SqlPracticeService>();
+        builder.Services.AddSingleton(new DsLoop.Cases.CaseService(
+            new DsLoop.Sql.DatasetCache(Path.Combine(Path.GetFullPath(options.Store.DataDirectory), "datasets", "cases"), 2L * 1024 * 1024 * 1024),
+            content.Frameworks.GetValueOrDefault(DsLoop.Cases.Modeling.ModelingCase.PlanFrameworkId)));
         builder.Services.AddSingleton<EmbeddedAssets>();
         builder.Services.AddScoped<DsLoop.Web.Features.Practice.ReviewScheduling>();
         builder.Services.AddMockLoop();
@@ -66,6 +69,7 @@ public static class DsLoopApp
             pages.Conventions.AuthorizeFolder("/SqlPractice");
             pages.Conventions.AuthorizeFolder("/Readiness");
             pages.Conventions.AuthorizeFolder("/Planners");
+            pages.Conventions.AuthorizeFolder("/Cases");
         }).AddApplicationPart(typeof(DsLoopApp).Assembly);
         builder.Services.AddAntiforgery(a =>
         {

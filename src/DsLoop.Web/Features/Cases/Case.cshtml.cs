@@ -1,0 +1,194 @@
+using System.Globalization;
+using DsLoop.Cases;
+using DsLoop.Cases.Experiment;
+using DsLoop.Cases.KpiDrop;
+using DsLoop.Cases.Modeling;
+using DsLoop.Core;
+using DsLoop.Store;
+using DsLoop.Web.Features.Account;
+using DsLoop.Web.Features.SqlPractice;
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace DsLoop.Web.Features.Cases;
+
+/// <summary>The experiment answer form's fields (plain form posts, no script needed).</summary>
+internal sealed class ExperimentForm
+{
+    public long? SamplePerArm { get; set; }
+    public int? DurationDays { get; set; }
+    public List<string> Guardrails { get; set; } = [];
+    public string? Unit { get; set; }
+    public string? SrmMismatch { get; set; }
+    public double? SrmP { get; set; }
+    public double? AbsEstimate { get; set; }
+    public double? AbsLow { get; set; }
+    public double? AbsHigh { get; set; }
+    public double? RelEstimate { get; set; }
+    public double? RelLow { get; set; }
+    public double? RelHigh { get; set; }
+    public string? Latency { get; set; }
+    public string? Tickets { get; set; }
+    public string? Decision { get; set; }
+    public string? Rationale { get; set; }
+
+    public string ToJson() => new ExperimentAnswer(
+        new DesignAnswer(SamplePerArm, DurationDays, Guardrails, Unit),
+        new ReadoutAnswer(
+            new SrmAnswer(SrmMismatch switch { "yes" => true, "no" => false, _ => null }, SrmP),
+            new EstimateAnswer(AbsEstimate, AbsLow, AbsHigh),
+            new EstimateAnswer(RelEstimate, RelLow, RelHigh),
+            new Dictionary<string, string> { ["latency_ms"] = Latency ?? "", ["support_tickets"] = Tickets ?? "" },
+            Decision, Rationale)).ToJson();
+}
+
+/// <summary>The KPI-drop answer form's fields.</summary>
+internal sealed class KpiForm
+{
+    public string? Cause { get; set; }
+    public string? Segment { get; set; }
+    public string? StartDate { get; set; }
+    public double? Impact { get; set; }
+    public string? EvidenceSql { get; set; }
+
+    public string ToJson() => new KpiDropAnswer(Cause, Segment, StartDate, Impact, EvidenceSql).ToJson();
+}
+
+internal sealed class CasePageModel(CaseService cases, IAppStore store, TimeProvider clock) : PageModel
+{
+    private static readonly TimeSpan Grace = TimeSpan.FromMinutes(2);
+
+    [BindProperty] public ExperimentForm Experiment { get; set; } = new();
+    [BindProperty] public KpiForm Kpi { get; set; } = new();
+    [BindProperty] public double? ValidationAuc { get; set; }
+    [BindProperty] public string? Plan { get; set; }
+
+    public Attempt Attempt { get; private set; } = null!;
+    public CasePayload Payload { get; private set; } = null!;
+    public CaseId Id { get; private set; } = null!;
+    public string? Error { get; private set; }
+    public CaseResult? Result => Payload.Result;
+
+    public HtmlString BriefHtml => SqlMarkdown.Html(cases.Brief(Id));
+    public IReadOnlyList<string> FileNames => CaseService.FileNames(Id.Kind);
+    public long? SecondsLeft => Payload.Deadline is { } d ? (long)Math.Max(0, (d - clock.GetUtcNow()).TotalSeconds) : null;
+    public bool PastDeadline => Payload.Deadline is { } d && clock.GetUtcNow() > d + Grace;
+
+    public static IReadOnlyList<GuardrailOption> GuardrailOptions => ExperimentScenarios.GuardrailOptions;
+
+    private async Task<IActionResult?> LoadAsync(string attemptId, CancellationToken cancellationToken)
+    {
+        if (await store.GetAttemptAsync(User.UserId(), attemptId, cancellationToken) is not { Kind: AttemptKind.Case } attempt
+            || CasePayload.From(attempt) is not { } payload || CaseId.TryParse(payload.CaseId) is not { } id)
+        {
+            return NotFound();
+        }
+        (Attempt, Payload, Id) = (attempt, payload, id);
+        return null;
+    }
+
+    public async Task<IActionResult> OnGetAsync(string attemptId, CancellationToken cancellationToken) =>
+        await LoadAsync(attemptId, cancellationToken) ?? Page();
+
+    public async Task<IActionResult> OnGetFileAsync(string attemptId, string name, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(attemptId, cancellationToken) is { } early)
+        {
+            return early;
+        }
+        if (Id.Kind == CaseKind.KpiDrop && name == "warehouse.sqlite")
+        {
+            using var lease = await cases.KpiDatasetAsync(Id, cancellationToken);
+            // The open stream keeps the file readable even if the cache evicts it meanwhile.
+            return File(System.IO.File.OpenRead(lease.Path), "application/vnd.sqlite3", $"{Id}-warehouse.sqlite");
+        }
+        var file = cases.Files(Id).FirstOrDefault(f => f.Name == name);
+        return file is null ? NotFound() : File(file.Content, file.ContentType, $"{Id}-{file.Name}");
+    }
+
+    public Task<IActionResult> OnPostExperimentAsync(string attemptId, CancellationToken cancellationToken) =>
+        SubmitAsync(attemptId, () => Task.FromResult<(CaseSubmission, string)>((new CaseSubmission(Experiment.ToJson()), Experiment.ToJson())), cancellationToken);
+
+    /// <summary>The last exploratory query's result on the KPI-drop warehouse (first 100 rows).</summary>
+    public DsLoop.Sql.SqlRunResult? Run { get; private set; }
+
+    /// <summary>Runs the query in the box on this case's warehouse without grading anything.</summary>
+    public async Task<IActionResult> OnPostQueryAsync(string attemptId, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(attemptId, cancellationToken) is { } early)
+        {
+            return early;
+        }
+        if (Id.Kind != CaseKind.KpiDrop || string.IsNullOrWhiteSpace(Kpi.EvidenceSql) || Kpi.EvidenceSql.Length > 20_000)
+        {
+            Error = "Write a query (at most 20,000 characters) to run it on the warehouse.";
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        var limits = DsLoop.Sql.SandboxLimits.Default with { MaxRows = 100, Timeout = TimeSpan.FromSeconds(10) };
+        using var lease = await cases.KpiDatasetAsync(Id, cancellationToken);
+        Run = await new DsLoop.Sql.SqliteSandbox(lease.Path, limits).RunAsync(Kpi.EvidenceSql, limits, cancellationToken);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostKpiAsync(string attemptId, CancellationToken cancellationToken) =>
+        SubmitAsync(attemptId, () => Task.FromResult<(CaseSubmission, string)>((new CaseSubmission(Kpi.ToJson()), Kpi.ToJson())), cancellationToken);
+
+    public Task<IActionResult> OnPostModelingAsync(string attemptId, IFormFile? predictions, CancellationToken cancellationToken) =>
+        SubmitAsync(attemptId, async () =>
+        {
+            if (predictions is null || predictions.Length == 0)
+            {
+                throw new CaseAnswerException("Choose your predictions.csv to upload.");
+            }
+            if (predictions.Length > PredictionUpload.MaxBytes)
+            {
+                throw new CaseAnswerException($"The file is {predictions.Length:N0} bytes; the limit is {PredictionUpload.MaxBytes:N0}.");
+            }
+            using var buffer = new MemoryStream();
+            await predictions.CopyToAsync(buffer, cancellationToken);
+            var plan = Plan?.Trim() is { Length: > 0 } p ? p[..Math.Min(p.Length, 20_000)] : null;
+            var summary = System.Text.Json.JsonSerializer.Serialize(new { file = predictions.FileName, bytes = predictions.Length, validationAuc = ValidationAuc, plan });
+            return (new CaseSubmission(null, buffer.ToArray(), ValidationAuc, plan), summary);
+        }, cancellationToken);
+
+    private async Task<IActionResult> SubmitAsync(string attemptId, Func<Task<(CaseSubmission Submission, string Answer)>> read, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(attemptId, cancellationToken) is { } early)
+        {
+            return early;
+        }
+        if (Attempt.SubmittedAt is not null)
+        {
+            return Redirect($"/cases/{Attempt.Id}#result");
+        }
+        if (PastDeadline)
+        {
+            Error = $"The take-home deadline ({Payload.Deadline:yyyy-MM-dd HH:mm} UTC) has passed; the answer was not accepted.";
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+        CaseResult result;
+        string answer;
+        try
+        {
+            var (submission, text) = await read();
+            answer = text;
+            result = await cases.GradeAsync(Id, submission, cancellationToken);
+        }
+        catch (CaseAnswerException e)
+        {
+            // Nothing is stored from an answer that can't be read.
+            Error = e.Message;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        var now = clock.GetUtcNow();
+        var updated = Attempt with { SubmittedAt = now, Score = result.Score, PayloadJson = (Payload with { Answer = answer, Result = result }).Json() };
+        await store.UpdateAttemptAsync(updated, cancellationToken);
+        return Redirect($"/cases/{Attempt.Id}#result");
+    }
+
+    public static string Points(GradedPart p) => $"{p.Points.ToString("0.##", CultureInfo.InvariantCulture)} / {p.MaxPoints.ToString("0.##", CultureInfo.InvariantCulture)}";
+}

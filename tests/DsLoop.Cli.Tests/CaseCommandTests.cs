@@ -1,0 +1,88 @@
+using System.Text.Json;
+using DsLoop.Cases;
+using DsLoop.Cases.Experiment;
+using Xunit;
+
+namespace DsLoop.Cli.Tests;
+
+public sealed class CaseCommandTests
+{
+    [Fact]
+    public async Task Case_new_writes_the_files_and_prints_the_brief_but_never_the_truth()
+    {
+        var folder = Directory.CreateTempSubdirectory("dsloop-case-cli-").FullName;
+        try
+        {
+            var result = await Cli.RunAsync("case", "new", "experiment", "--seed", "5", "--out", folder, "--json");
+            Assert.Equal(0, result.ExitCode);
+            using var json = JsonDocument.Parse(result.Out);
+            Assert.Equal("experiment-5", json.RootElement.GetProperty("id").GetString());
+            Assert.True(File.Exists(Path.Combine(folder, "users.csv")));
+            var brief = File.ReadAllText(Path.Combine(folder, "brief.md"));
+            Assert.Equal(brief, json.RootElement.GetProperty("brief").GetString());
+            var plan = ExperimentScenarios.Readout(5);
+            Assert.DoesNotContain(plan.Twist.ToString(), result.Out, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("planted", result.Out, StringComparison.OrdinalIgnoreCase);
+        }
+        finally
+        {
+            Directory.Delete(folder, true);
+        }
+    }
+
+    [Fact]
+    public async Task Case_submit_grades_an_answer_file_and_names_the_mistake()
+    {
+        var folder = Directory.CreateTempSubdirectory("dsloop-case-cli-").FullName;
+        try
+        {
+            var design = ExperimentScenarios.Design(5);
+            var (lo, hi) = DesignGrader.AcceptedRange(design);
+            var answer = Path.Combine(folder, "answer.json");
+            File.WriteAllText(answer, new ExperimentAnswer(new DesignAnswer(lo + hi, null, null, "user"), null).ToJson());
+            var result = await Cli.RunAsync("case", "submit", "experiment-5", "--file", answer);
+            Assert.Equal(0, result.ExitCode);
+            Assert.Contains("[miss] Sample size per arm", result.Out, StringComparison.Ordinal);
+            Assert.Contains("total for both arms", result.Out, StringComparison.Ordinal);
+            Assert.Contains("[ok] Randomisation unit", result.Out, StringComparison.Ordinal);
+            Assert.Contains("The engine's analysis:", result.Out, StringComparison.Ordinal);
+
+            var json = await Cli.RunAsync("case", "submit", "experiment-5", "--file", answer, "--json");
+            using var doc = JsonDocument.Parse(json.Out);
+            Assert.Equal(9, doc.RootElement.GetProperty("parts").GetArrayLength());
+        }
+        finally
+        {
+            Directory.Delete(folder, true);
+        }
+    }
+
+    [Fact]
+    public async Task Invalid_predictions_are_refused_with_the_line_and_a_bad_case_id_is_a_usage_error()
+    {
+        var folder = Directory.CreateTempSubdirectory("dsloop-case-cli-").FullName;
+        try
+        {
+            var file = Path.Combine(folder, "predictions.csv");
+            File.WriteAllText(file, "id,probability\n1,0.5\n");
+            var result = await Cli.RunAsync("case", "submit", "modeling-3", "--file", file);
+            Assert.Equal(1, result.ExitCode);
+            Assert.Contains("Line 2: id 1 is not in holdout_features.csv", result.Error, StringComparison.Ordinal);
+
+            var usage = await Cli.RunAsync("case", "submit", "survey-3", "--file", file);
+            Assert.Equal(2, usage.ExitCode);
+            Assert.Equal(2, (await Cli.RunAsync("case", "new", "survey")).ExitCode);
+        }
+        finally
+        {
+            Directory.Delete(folder, true);
+        }
+    }
+
+    [Fact]
+    public void Case_ids_printed_by_new_parse_back()
+    {
+        var id = new CaseId(CaseKind.KpiDrop, 77);
+        Assert.Equal(id, CaseId.TryParse(id.ToString()));
+    }
+}

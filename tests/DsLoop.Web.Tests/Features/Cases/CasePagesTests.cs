@@ -1,0 +1,88 @@
+using System.Net;
+using DsLoop.Cases;
+using DsLoop.Cases.Experiment;
+using Xunit;
+
+namespace DsLoop.Web.Tests.Features.Cases;
+
+/// <summary>Case pages: ownership, the truth hidden until grading, and the take-home deadline.</summary>
+public sealed class CasePagesTests
+{
+    private static async Task<HttpClient> UserAsync(TestApp app, string name)
+    {
+        var client = app.NewClient();
+        Assert.Equal(HttpStatusCode.Redirect, (await TestApp.SignUpAsync(client, name)).StatusCode);
+        return client;
+    }
+
+    private static async Task<string> StartAsync(HttpClient client, string kind, string? hours = null)
+    {
+        var fields = new Dictionary<string, string> { ["Kind"] = kind };
+        if (hours is not null)
+        {
+            fields["DeadlineHours"] = hours;
+        }
+        var response = await TestApp.SubmitFormAsync(client, "/cases", fields, "/cases?handler=Start");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return response.Headers.Location!.OriginalString;
+    }
+
+    [Fact]
+    public async Task Another_user_cannot_open_my_case_or_its_files_and_anonymous_users_must_sign_in()
+    {
+        await using var app = await TestApp.StartAsync(multiUser: true);
+        using var mine = await UserAsync(app, "case-owner");
+        var path = await StartAsync(mine, "experiment");
+        var page = await mine.GetStringAsync(path);
+        Assert.Contains("users.csv", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"explanation\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("The engine's analysis", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await mine.GetAsync(path + "?handler=File&name=users.csv")).StatusCode);
+
+        using var theirs = await UserAsync(app, "case-other");
+        Assert.Equal(HttpStatusCode.NotFound, (await theirs.GetAsync(path)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await theirs.GetAsync(path + "?handler=File&name=users.csv")).StatusCode);
+        Assert.DoesNotContain(path, await theirs.GetStringAsync("/cases"), StringComparison.Ordinal);
+
+        using var anonymous = app.NewClient();
+        var redirect = await anonymous.GetAsync(path);
+        Assert.Equal(HttpStatusCode.Redirect, redirect.StatusCode);
+        Assert.Contains("/account/signin", redirect.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_answer_after_the_take_home_deadline_is_refused_and_nothing_is_graded()
+    {
+        var clock = new TestApp.ManualClock(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
+        await using var app = await TestApp.StartAsync(multiUser: false, clock: clock);
+        using var client = app.NewClient();
+        var path = await StartAsync(client, "experiment", hours: "2");
+        clock.Now = clock.Now.AddHours(3);
+        // The case page no longer offers the form, so post the way a stale tab would (the token comes from /cases).
+        var response = await TestApp.SubmitFormAsync(client, "/cases", new Dictionary<string, string> { ["Experiment.SamplePerArm"] = "1000" }, path + "?handler=Experiment");
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("deadline", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("deadline has passed", await client.GetStringAsync(path), StringComparison.Ordinal);
+        var attempt = (await app.Store.ListAttemptsAsync((await app.Store.EnsureLocalUserAsync()).Id)).Single(a => a.Kind == DsLoop.Core.AttemptKind.Case);
+        Assert.Null(attempt.SubmittedAt);
+    }
+
+    [Fact]
+    public async Task Graded_answer_is_stored_once_with_its_score_and_a_second_post_changes_nothing()
+    {
+        await using var app = await TestApp.StartAsync(multiUser: false);
+        using var client = app.NewClient();
+        var path = await StartAsync(client, "experiment");
+        var fields = new Dictionary<string, string> { ["Experiment.SamplePerArm"] = "1", ["Experiment.Decision"] = "ship" };
+        Assert.Equal(HttpStatusCode.Redirect, (await TestApp.SubmitFormAsync(client, path, fields, path + "?handler=Experiment")).StatusCode);
+        var page = await client.GetStringAsync(path);
+        Assert.Contains("id=\"explanation\"", page, StringComparison.Ordinal);
+        var user = (await app.Store.EnsureLocalUserAsync()).Id;
+        var attempt = (await app.Store.ListAttemptsAsync(user)).Single(a => a.Kind == DsLoop.Core.AttemptKind.Case);
+        Assert.NotNull(attempt.SubmittedAt);
+        var id = CaseId.TryParse(attempt.ItemId)!;
+        Assert.Equal(CaseKind.Experiment, id.Kind);
+        var expected = new ExperimentCase(id).Grade(new ExperimentAnswer(new DesignAnswer(1, null, [], null), new ReadoutAnswer(new SrmAnswer(null, null), new EstimateAnswer(null, null, null), new EstimateAnswer(null, null, null), new Dictionary<string, string> { ["latency_ms"] = "", ["support_tickets"] = "" }, "ship", null)).ToJson());
+        Assert.Equal(expected.Score, attempt.Score);
+    }
+}
