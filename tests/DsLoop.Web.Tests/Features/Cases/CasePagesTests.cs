@@ -84,5 +84,8 @@ public sealed class CasePagesTests
         Assert.Equal(CaseKind.Experiment, id.Kind);
         var expected = new ExperimentCase(id).Grade(new ExperimentAnswer(new DesignAnswer(1, null, [], null), new ReadoutAnswer(new SrmAnswer(null, null), new EstimateAnswer(null, null, null), new EstimateAnswer(null, null, null), new Dictionary<string, string> { ["latency_ms"] = "", ["support_tickets"] = "" }, "ship", null)).ToJson());
         Assert.Equal(expected.Score, attempt.Score);
+        Assert.True(expected.Score < 0.8, "this poor answer should not count as solved");
+        var readiness = await client.GetStringAsync("/readiness");
+        Assert.Contains("id=\"cases-solved\">0/1 (0%)", readiness, StringComparison.Ordinal);
     }
 }
