@@ -45,7 +45,7 @@ public sealed record KpiDropAnswer(string? Cause, string? Segment, string? Start
         KpiDropCause.TrackingLoss => "ios",
         KpiDropCause.LoggingSchemaChange => "web",
         KpiDropCause.TimezoneBug => "android",
-        KpiDropCause.FunnelRegression => "country-br",
+        KpiDropCause.FunnelRegression => "android",
         KpiDropCause.Holiday => "country-us",
         KpiDropCause.BotSurge => "bots",
         KpiDropCause.PriceChange => "eur",

@@ -557,7 +557,7 @@ internal sealed class Simulation
         {
             p *= 0.5;
         }
-        if (_cause == KpiDropCause.FunnelRegression && afterChange && _country.Code == "BR")
+        if (_cause == KpiDropCause.FunnelRegression && afterChange && _platform == Android)
         {
             p *= 0.35;
         }
