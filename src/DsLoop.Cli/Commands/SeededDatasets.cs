@@ -1,9 +1,8 @@
 using System.CommandLine;
-using System.Globalization;
 using DsLoop.Data;
-using DsLoop.Data.Output;
 using DsLoop.Sql;
 using DsLoop.Store;
+using DsLoop.Web.Features.SqlPractice;
 
 namespace DsLoop.Cli.Commands;
 
@@ -13,7 +12,6 @@ namespace DsLoop.Cli.Commands;
 /// </summary>
 internal sealed class SeededDatasets
 {
-    private const long BudgetBytes = 2L * 1024 * 1024 * 1024;
 
     public Option<string?> Database { get; } = new("--db") { Description = "A SQLite dataset file (instead of --seed)." };
     public Option<ulong?> Seed { get; } = new("--seed") { Description = "Generate (or reuse) the practice dataset of this seed." };
@@ -68,7 +66,7 @@ internal sealed class SeededDatasets
     /// <summary>The dataset cache in the data folder's <c>datasets/</c> (the data folder as the app store resolves it).</summary>
     public static DatasetCache OpenCache(string? dataDirectory)
     {
-        var folder = Path.Combine(StoreSettings.FromEnvironment(dataDirectory).DataDirectory, "datasets");
+        var folder = PracticeDatasets.Folder(StoreSettings.FromEnvironment(dataDirectory).DataDirectory);
         try
         {
             Directory.CreateDirectory(folder);
@@ -77,21 +75,14 @@ internal sealed class SeededDatasets
         {
             throw new CliException($"can't use the dataset folder {Path.GetFullPath(folder)}: {e.Message}");
         }
-        return new DatasetCache(folder, BudgetBytes);
+        return new DatasetCache(folder, PracticeDatasets.BudgetBytes);
     }
 
     /// <summary>A lease on the seed's SQLite dataset, generated into the cache on first use (announced on <paramref name="console"/> when given).</summary>
     public static Task<DatasetCache.DatasetLease> LeaseAsync(DatasetCache cache, ulong seed, DataScale scale, CliConsole? console, CancellationToken cancellationToken) =>
-        cache.GetAsync(string.Create(CultureInfo.InvariantCulture, $"{scale.Name}-{seed}"), async (path, token) =>
-        {
-            if (console is not null)
-            {
-                await console.Error.WriteLineAsync($"Generating the {scale.Name} dataset for seed {seed} (first use only)…");
-            }
-            using var writer = new SqliteDatasetWriter(path);
-            new DatasetGenerator(new GenerationOptions(seed, scale)).Generate(writer, null, token);
-            writer.Complete();
-        }, cancellationToken);
+        PracticeDatasets.LeaseAsync(cache, seed, scale,
+            console is null ? null : () => console.Error.WriteLineAsync($"Generating the {scale.Name} dataset for seed {seed} (first use only)…"),
+            cancellationToken);
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

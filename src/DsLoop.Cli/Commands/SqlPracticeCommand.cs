@@ -24,8 +24,6 @@ internal static class SqlPracticeCommand
         bank.FirstOrDefault(p => p.Id == id)
         ?? throw new CliException($"no SQL problem has the id '{id}'; 'dsloop sql list' shows them all.", DsLoopCli.Usage);
 
-    private static string Slug(Difficulty difficulty) => difficulty.ToString().ToLowerInvariant();
-
     private static Command List(CliConsole console)
     {
         var bank = BankOption();
@@ -42,18 +40,18 @@ internal static class SqlPracticeCommand
             }
             var tag = parse.GetValue(skill);
             var problems = Load(parse.GetValue(bank))
-                .Where(p => level is null || Slug(p.Difficulty) == level)
+                .Where(p => level is null || p.Difficulty.Slug() == level)
                 .Where(p => tag is null || p.Skills.Contains(tag, StringComparer.OrdinalIgnoreCase))
                 .OrderBy(p => p.Difficulty).ThenBy(p => p.Id, StringComparer.Ordinal).ToList();
             if (parse.GetValue(json))
             {
-                await CliJson.WriteAsync(console.Out, problems.Select(p => new { id = p.Id, title = p.Title, difficulty = Slug(p.Difficulty), skills = p.Skills }));
+                await CliJson.WriteAsync(console.Out, problems.Select(p => new { id = p.Id, title = p.Title, difficulty = p.Difficulty.Slug(), skills = p.Skills }));
                 return DsLoopCli.Ok;
             }
             var width = problems.Count == 0 ? 2 : problems.Max(p => p.Id.Length);
             foreach (var p in problems)
             {
-                await console.Out.WriteLineAsync($"{p.Id.PadRight(width)}  {Slug(p.Difficulty),-6}  {p.Title}  [{string.Join(", ", p.Skills)}]");
+                await console.Out.WriteLineAsync($"{p.Id.PadRight(width)}  {p.Difficulty.Slug(),-6}  {p.Title}  [{string.Join(", ", p.Skills)}]");
             }
             await console.Out.WriteLineAsync($"{problems.Count} problem(s).");
             return DsLoopCli.Ok;
@@ -74,10 +72,10 @@ internal static class SqlPracticeCommand
             var shown = problem.Hints.Take(Math.Max(0, parse.GetValue(hints))).ToList();
             if (parse.GetValue(json))
             {
-                await CliJson.WriteAsync(console.Out, new { id = problem.Id, title = problem.Title, difficulty = Slug(problem.Difficulty), skills = problem.Skills, prompt = problem.Prompt, columns = problem.Columns, hints = shown, hintsAvailable = problem.Hints.Count });
+                await CliJson.WriteAsync(console.Out, new { id = problem.Id, title = problem.Title, difficulty = problem.Difficulty.Slug(), skills = problem.Skills, prompt = problem.Prompt, columns = problem.Columns, hints = shown, hintsAvailable = problem.Hints.Count });
                 return DsLoopCli.Ok;
             }
-            await console.Out.WriteLineAsync($"{problem.Title} ({Slug(problem.Difficulty)}; {string.Join(", ", problem.Skills)})\n");
+            await console.Out.WriteLineAsync($"{problem.Title} ({problem.Difficulty.Slug()}; {string.Join(", ", problem.Skills)})\n");
             await console.Out.WriteLineAsync(problem.Prompt);
             await console.Out.WriteLineAsync($"\nReturn the columns: {string.Join(", ", problem.Columns)}");
             for (var i = 0; i < shown.Count; i++)

@@ -13,6 +13,13 @@ public enum Difficulty
     Hard,
 }
 
+/// <summary>How difficulties are written in problem files, URLs and the command line.</summary>
+public static class DifficultyNames
+{
+    /// <summary>easy, medium or hard.</summary>
+    public static string Slug(this Difficulty difficulty) => difficulty.ToString().ToLowerInvariant();
+}
+
 /// <summary>A common wrong answer that the grader must reject on the generated data.</summary>
 /// <param name="Name">The mistake, as a candidate would recognise it.</param>
 /// <param name="Why">Why it is wrong.</param>

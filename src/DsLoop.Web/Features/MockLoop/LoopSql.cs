@@ -59,7 +59,7 @@ internal sealed class PracticeLoopSqlGrader(SqlBank bank, SqlPracticeService pra
         }));
 
     private static LoopSqlProblem Show(SqlProblem p) =>
-        new(p.Id, p.Title, p.Difficulty.ToString().ToLowerInvariant(), p.Prompt, p.Columns, p.Explanation);
+        new(p.Id, p.Title, p.Difficulty.Slug(), p.Prompt, p.Columns, p.Explanation);
 }
 
 /// <summary>

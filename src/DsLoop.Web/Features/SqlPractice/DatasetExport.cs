@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.IO.Compression;
 
 namespace DsLoop.Web.Features.SqlPractice;
@@ -9,9 +8,9 @@ internal static class DatasetExport
     public static void MapSqlDatasetExport(this WebApplication app) =>
         app.MapGet("/sql/datasets/{seed}.zip", async (string seed, SqlPracticeService practice, HttpContext context, CancellationToken cancellationToken) =>
         {
-            if (!ulong.TryParse(seed, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+            if (!PracticeDatasets.TryParseSeed(seed, out var value))
             {
-                return Results.BadRequest($"The seed '{seed}' is not a whole number from 0 to {ulong.MaxValue}.");
+                return Results.BadRequest($"{PracticeDatasets.BadSeed(seed)}.");
             }
             var folder = Directory.CreateTempSubdirectory("dsloop-export-");
             try

@@ -48,7 +48,7 @@ internal sealed class SqlIndexModel(SqlBank bank, IAppStore store) : PageModel
             StatusById[attempt.ItemId] = passed || StatusById.GetValueOrDefault(attempt.ItemId) == SqlStatus.Solved ? SqlStatus.Solved : SqlStatus.Attempted;
         }
         Problems = [.. bank.Problems
-            .Where(p => string.IsNullOrEmpty(Difficulty) || SqlBank.Slug(p.Difficulty) == Difficulty)
+            .Where(p => string.IsNullOrEmpty(Difficulty) || p.Difficulty.Slug() == Difficulty)
             .Where(p => string.IsNullOrEmpty(Skill) || p.Skills.Contains(Skill, StringComparer.Ordinal))
             .Where(p => string.IsNullOrEmpty(Status) || StatusOf(p.Id).ToString().Equals(Status, StringComparison.OrdinalIgnoreCase))];
     }

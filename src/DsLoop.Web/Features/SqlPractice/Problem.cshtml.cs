@@ -12,8 +12,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace DsLoop.Web.Features.SqlPractice;
 
-/// <summary>One table of the schema browser: its documentation and its row count in this dataset.</summary>
-internal sealed record SchemaTable(TableSchema Table, long Rows);
+/// <summary>One table of the schema browser: its documentation and its row count in this dataset (unknown without a valid seed).</summary>
+internal sealed record SchemaTable(TableSchema Table, long? Rows);
 
 internal sealed class SqlProblemModel(SqlBank bank, SqlPracticeService practice, IAppStore store, TimeProvider clock) : PageModel
 {
@@ -45,21 +45,19 @@ internal sealed class SqlProblemModel(SqlBank bank, SqlPracticeService practice,
 
     public async Task<IActionResult> OnGetAsync(string id, string? seed, string? attempt, CancellationToken cancellationToken)
     {
-        if (bank.Find(id) is not { } problem)
+        if (!await LoadAsync(id, cancellationToken))
         {
             return NotFound();
         }
-        Problem = problem;
-        History = await store.ListAttemptsAsync(User.UserId(), id, 50, cancellationToken);
         if (seed is null)
         {
             // Keep the data of the last attempt so a reload never reshuffles it; a first visit gets fresh data.
             var last = History.Select(SqlAnswer.From).FirstOrDefault(a => a is not null);
             return Redirect(ProblemUrl(id, last?.Seed ?? SqlPracticeService.NewSeed()));
         }
-        if (!TryParseSeed(seed, out var parsed))
+        if (!PracticeDatasets.TryParseSeed(seed, out var parsed))
         {
-            return await ProblemAsync(problem, 0, cancellationToken, $"The seed '{seed}' is not a whole number from 0 to {ulong.MaxValue}; use 'New data' for a fresh one.");
+            return await ProblemAsync(null, cancellationToken, BadSeed(seed));
         }
         if (attempt is not null)
         {
@@ -76,7 +74,7 @@ internal sealed class SqlProblemModel(SqlBank bank, SqlPracticeService practice,
         {
             Sql = History.Select(SqlAnswer.From).FirstOrDefault(a => a is { Sql.Length: > 0 })?.Sql;
         }
-        return await ProblemAsync(problem, parsed, cancellationToken);
+        return await ProblemAsync(parsed, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostRunAsync(string id, CancellationToken cancellationToken)
@@ -129,15 +127,13 @@ internal sealed class SqlProblemModel(SqlBank bank, SqlPracticeService practice,
     /// <summary>Loads the page for a POST and checks the form; returns a response when the request can't go on.</summary>
     private async Task<IActionResult?> PrepareAsync(string id, CancellationToken cancellationToken, bool sqlRequired = true)
     {
-        if (bank.Find(id) is not { } problem)
+        if (!await LoadAsync(id, cancellationToken))
         {
             return NotFound();
         }
-        Problem = problem;
-        History = await store.ListAttemptsAsync(User.UserId(), id, 50, cancellationToken);
-        if (!TryParseSeed(Seed, out var seed))
+        if (!PracticeDatasets.TryParseSeed(Seed, out var seed))
         {
-            return await ProblemAsync(problem, 0, cancellationToken, $"The seed '{Seed}' is not a whole number from 0 to {ulong.MaxValue}; use 'New data' for a fresh one.");
+            return await ProblemAsync(null, cancellationToken, BadSeed(Seed));
         }
         var text = Sql?.Trim() ?? "";
         var problemText = text.Length switch
@@ -148,20 +144,36 @@ internal sealed class SqlProblemModel(SqlBank bank, SqlPracticeService practice,
         };
         if (problemText is not null)
         {
-            return await ProblemAsync(problem, seed, cancellationToken, problemText);
+            return await ProblemAsync(seed, cancellationToken, problemText);
         }
-        await ProblemAsync(problem, seed, cancellationToken);
+        await ProblemAsync(seed, cancellationToken);
         return null;
     }
 
-    private async Task<IActionResult> ProblemAsync(SqlProblem problem, ulong seed, CancellationToken cancellationToken, string? error = null)
+    /// <summary>The problem and my attempts at it; false when the bank has no such problem.</summary>
+    private async Task<bool> LoadAsync(string id, CancellationToken cancellationToken)
     {
+        if (bank.Find(id) is not { } problem)
+        {
+            return false;
+        }
         Problem = problem;
-        DatasetSeed = seed;
+        History = await store.ListAttemptsAsync(User.UserId(), id, 50, cancellationToken);
+        return true;
+    }
+
+    private static string BadSeed(string? text) => $"{PracticeDatasets.BadSeed(text)}; use 'New data' for a fresh one.";
+
+    /// <summary>Fills the page for a dataset; without a valid seed nothing is generated and row counts stay unknown.</summary>
+    private async Task<IActionResult> ProblemAsync(ulong? seed, CancellationToken cancellationToken, string? error = null)
+    {
+        DatasetSeed = seed ?? 0;
         var answers = History.Select(SqlAnswer.From).OfType<SqlAnswer>().ToList();
         Solved = answers.Any(a => a.Passed);
         GaveUp = answers.Any(a => a.Verdict == SqlAnswer.GaveUp);
-        var counts = (await practice.DescribeAsync(seed, cancellationToken)).ToDictionary(t => t.Name, t => t.RowCount, StringComparer.Ordinal);
+        var counts = seed is { } known
+            ? (await practice.DescribeAsync(known, cancellationToken)).ToDictionary(t => t.Name, t => (long?)t.RowCount, StringComparer.Ordinal)
+            : [];
         Tables = [.. DatasetSchema.Tables.Select(t => new SchemaTable(t, counts.GetValueOrDefault(t.Name)))];
         if (error is not null)
         {
@@ -170,9 +182,6 @@ internal sealed class SqlProblemModel(SqlBank bank, SqlPracticeService practice,
         }
         return Page();
     }
-
-    private static bool TryParseSeed(string? text, out ulong seed) =>
-        ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out seed);
 
     public static string ProblemUrl(string id, ulong seed) => $"/sql/{id}?seed={seed.ToString(CultureInfo.InvariantCulture)}";
 }

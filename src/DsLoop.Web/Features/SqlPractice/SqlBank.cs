@@ -39,6 +39,4 @@ internal sealed class SqlBank
         }
         return new SqlBank(problems);
     }
-
-    public static string Slug(Difficulty difficulty) => difficulty.ToString().ToLowerInvariant();
 }

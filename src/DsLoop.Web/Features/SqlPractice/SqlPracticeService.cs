@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Globalization;
 using DsLoop.Data;
 using DsLoop.Data.Output;
 using DsLoop.Sql;
@@ -32,10 +31,9 @@ internal sealed class SqlPracticeService(DsLoopOptions options)
 
     public const int MaxQueryLength = 20_000;
 
-    private const long DatasetBudgetBytes = 2L * 1024 * 1024 * 1024;
     private const int MaxCachedReferences = 512;
 
-    private readonly DatasetCache _datasets = new(Path.Combine(Path.GetFullPath(options.Store.DataDirectory), "datasets"), DatasetBudgetBytes);
+    private readonly DatasetCache _datasets = new(PracticeDatasets.Folder(options.Store.DataDirectory), PracticeDatasets.BudgetBytes);
     private readonly ConcurrentDictionary<string, PreparedReference> _references = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, IReadOnlyList<SqlTableInfo>> _schemas = new(StringComparer.Ordinal);
 
@@ -109,16 +107,10 @@ internal sealed class SqlPracticeService(DsLoopOptions options)
         File.WriteAllText(Path.Combine(folder, "SCHEMA.md"), SchemaNote.Markdown(seed, Scale));
     }
 
-    private string DatasetKey(ulong seed) => string.Create(CultureInfo.InvariantCulture, $"{Scale.Name}-{seed}");
+    private string DatasetKey(ulong seed) => PracticeDatasets.Key(seed, Scale);
 
     private Task<DatasetCache.DatasetLease> LeaseAsync(ulong seed, CancellationToken cancellationToken) =>
-        _datasets.GetAsync(DatasetKey(seed), (path, token) =>
-        {
-            using var writer = new SqliteDatasetWriter(path);
-            new DatasetGenerator(new GenerationOptions(seed, Scale)).Generate(writer, null, token);
-            writer.Complete();
-            return Task.CompletedTask;
-        }, cancellationToken);
+        PracticeDatasets.LeaseAsync(_datasets, seed, Scale, null, cancellationToken);
 
     /// <summary>
     /// The problem's reference result on this dataset: from the cache, or prepared now. Only results held in memory
