@@ -12,6 +12,16 @@ public sealed class DatasetGenerator
 {
     private const int ProgressEvery = 1_000;
 
+    /// <summary>
+    /// The version of what the generator writes. Bump it whenever the same options start giving different rows, so
+    /// datasets cached on disk under <see cref="CacheTag"/> are regenerated instead of reused with stale answers.
+    /// A test pins the output of a few option sets to this number.
+    /// </summary>
+    public const int OutputVersion = 1;
+
+    /// <summary>The suffix cache keys carry so that a new generator never reuses an old generator's file.</summary>
+    public static string CacheTag { get; } = "g" + OutputVersion.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>A generator for the options.</summary>
     public DatasetGenerator(GenerationOptions options)
     {

@@ -109,7 +109,7 @@ public sealed class ExperimentCase
         var (dlo, dhi) = DesignGrader.AcceptedDays(Design);
         var lines = new List<string>
         {
-            $"Design: {lo:N0} to {hi:N0} users per arm, {dlo} to {dhi} days; guardrails {string.Join(", ", Design.Guardrails.Where(g => g.IsGuardrail).Select(g => g.Id))}; randomise by user.",
+            $"Design: {lo:N0} to {hi:N0} users per arm, {dlo}{(dhi > dlo ? $" to {dhi}" : "")} days; guardrails {string.Join(", ", Design.Guardrails.Where(g => g.IsGuardrail).Select(g => g.Id))}; randomise by user.",
             $"Users: {r.ControlUsers:N0} control, {r.TreatmentUsers:N0} treatment; SRM χ² p = {F(r.Srm.PValue)}; platform-mix χ² p = {F(r.MixPValue)}.",
             $"Conversion: control {F(r.ControlRate)}; absolute lift {F(r.Absolute.Estimate)} ({F(r.Absolute.Low)}, {F(r.Absolute.High)}); relative lift {F(r.Relative.Estimate)} ({F(r.Relative.Low)}, {F(r.Relative.High)}), delta method; p = {F(r.PValue)}{(r.Stratified ? " (within platforms, weighted by platform share)" : "")}.",
         };

@@ -17,8 +17,8 @@ internal static class PracticeDatasets
     /// <summary>The cache folder inside a data folder.</summary>
     public static string Folder(string dataDirectory) => Path.Combine(Path.GetFullPath(dataDirectory), "datasets");
 
-    /// <summary>The cache key of a dataset, e.g. <c>tiny-42</c>.</summary>
-    public static string Key(ulong seed, DataScale scale) => string.Create(CultureInfo.InvariantCulture, $"{scale.Name}-{seed}");
+    /// <summary>The cache key of a dataset, e.g. <c>tiny-42-g1</c> (the suffix is the generator's output version).</summary>
+    public static string Key(ulong seed, DataScale scale) => string.Create(CultureInfo.InvariantCulture, $"{scale.Name}-{seed}-{DatasetGenerator.CacheTag}");
 
     /// <summary>
     /// A lease on the seed's SQLite dataset, generated into <paramref name="cache"/> on first use;
