@@ -18,13 +18,15 @@ public sealed record GradedPart(string Part, double Points, double MaxPoints, st
 /// <param name="Explanation">What was planted and how to find it.</param>
 /// <param name="Metrics">Named numbers for display (modeling metrics, readout figures).</param>
 /// <param name="Reliability">Reliability-chart points of a modeling submission (mean score, observed rate, rows per bin).</param>
+/// <param name="Slices">A modeling submission's holdout slice report and top errors.</param>
 public sealed record CaseResult(
     string Case,
     IReadOnlyList<GradedPart> Parts,
     IReadOnlyList<string> Reference,
     string Explanation,
     IReadOnlyDictionary<string, double>? Metrics = null,
-    IReadOnlyList<ReliabilityPoint>? Reliability = null)
+    IReadOnlyList<ReliabilityPoint>? Reliability = null,
+    Modeling.SliceReport? Slices = null)
 {
     /// <summary>Points earned over all parts.</summary>
     public double Points => Parts.Sum(p => p.Points);

@@ -12,7 +12,8 @@ namespace DsLoop.Cases;
 /// <param name="Predictions">The id,probability upload.</param>
 /// <param name="ValidationAuc">Self-reported validation ROC-AUC.</param>
 /// <param name="Plan">Deployment and monitoring plan.</param>
-public sealed record CaseSubmission(string? Json = null, byte[]? Predictions = null, double? ValidationAuc = null, string? Plan = null);
+/// <param name="ErrorAnalysis">Modeling: where the baseline is worst and how.</param>
+public sealed record CaseSubmission(string? Json = null, byte[]? Predictions = null, double? ValidationAuc = null, string? Plan = null, ErrorAnalysisAnswer? ErrorAnalysis = null);
 
 /// <summary>
 /// The one entry point the CLI and the web app share: briefs, files and grading for any case id. KPI-drop
@@ -92,7 +93,7 @@ public sealed class CaseService(DatasetCache cache, Framework? planFramework)
             case CaseKind.Modeling:
                 return Modeling(id).Grade(
                     submission.Predictions ?? throw new CaseAnswerException("Upload predictions.csv (id,probability)."),
-                    submission.ValidationAuc, submission.Plan, planFramework);
+                    submission.ValidationAuc, submission.Plan, planFramework, submission.ErrorAnalysis);
             default:
                 var json = submission.Json ?? throw new CaseAnswerException("Give the answer as JSON.");
                 var answer = KpiDropAnswer.Parse(json);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DsLoop.Cases;
 using DsLoop.Cases.Experiment;
+using DsLoop.Cases.Modeling;
 using Xunit;
 
 namespace DsLoop.Cli.Tests;
@@ -72,6 +73,39 @@ public sealed class CaseCommandTests
             var usage = await Cli.RunAsync("case", "submit", "survey-3", "--file", file);
             Assert.Equal(2, usage.ExitCode);
             Assert.Equal(2, (await Cli.RunAsync("case", "new", "survey")).ExitCode);
+        }
+        finally
+        {
+            Directory.Delete(folder, true);
+        }
+    }
+
+    [Fact]
+    public async Task Modeling_submit_takes_the_error_analysis_options_and_prints_the_slice_report()
+    {
+        var folder = Directory.CreateTempSubdirectory("dsloop-case-cli-").FullName;
+        try
+        {
+            var data = ModelingData.Generate(9, CaseScale.Tiny);
+            var file = Path.Combine(folder, "predictions.csv");
+            File.WriteAllText(file, "id,probability\n" + string.Concat(data.Holdout.Select((r, i) => $"{r.Id},{(i % 10) / 20.0:0.00}\n")));
+            var segment = data.Weakness.SegmentName(data.Scenario);
+            var result = await Cli.RunAsync("case", "submit", "modeling-9", "--file", file, "--weak-segment", segment, "--weak-segment-error", PlantedWeakness.Slug(data.Weakness.Error));
+            Assert.Equal(0, result.ExitCode);
+            Assert.Contains($"[ok] Error analysis (1/1): Right: the baseline", result.Out, StringComparison.Ordinal);
+            Assert.Contains("Error analysis on the holdout", result.Out, StringComparison.Ordinal);
+            Assert.Contains($"  {data.Scenario.Segment.Column} {segment} ", result.Out, StringComparison.Ordinal);
+            Assert.Contains("Most missed positives", result.Out, StringComparison.Ordinal);
+
+            var without = await Cli.RunAsync("case", "submit", "modeling-9", "--file", file, "--json");
+            using var json = JsonDocument.Parse(without.Out);
+            var part = json.RootElement.GetProperty("parts").EnumerateArray().Single(p => p.GetProperty("part").GetString() == "Error analysis");
+            Assert.Equal(0, part.GetProperty("points").GetDouble());
+            Assert.True(json.RootElement.GetProperty("slices").GetProperty("slices").GetArrayLength() > 5);
+
+            var typo = await Cli.RunAsync("case", "submit", "modeling-9", "--file", file, "--weak-segment", "nowhere");
+            Assert.Equal(1, typo.ExitCode);
+            Assert.Contains("'nowhere' is not a value of", typo.Error, StringComparison.Ordinal);
         }
         finally
         {

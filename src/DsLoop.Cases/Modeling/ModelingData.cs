@@ -8,7 +8,8 @@ namespace DsLoop.Cases.Modeling;
 /// <param name="Features">Safe features in <see cref="ModelingScenario.Features"/> order.</param>
 /// <param name="Leak">The leaky column's value in this file.</param>
 /// <param name="Label">1 for a positive.</param>
-public sealed record ModelingRow(long Id, double[] Features, double Leak, int Label);
+/// <param name="Segment">Index of the row's value of <see cref="ModelingScenario.Segment"/>.</param>
+public sealed record ModelingRow(long Id, double[] Features, double Leak, int Label, int Segment = 0);
 
 /// <summary>
 /// A modeling take-home's data: a training snapshot and a later holdout snapshot. Safe features are computed
@@ -18,7 +19,8 @@ public sealed record ModelingRow(long Id, double[] Features, double Leak, int La
 /// <param name="Scenario">The scenario.</param>
 /// <param name="Train">Training rows (labels given to the candidate).</param>
 /// <param name="Holdout">Holdout rows (labels kept on the server).</param>
-public sealed record ModelingData(ModelingScenario Scenario, IReadOnlyList<ModelingRow> Train, IReadOnlyList<ModelingRow> Holdout)
+/// <param name="Weakness">The segment planted as the baseline's weak spot (server side only).</param>
+public sealed record ModelingData(ModelingScenario Scenario, IReadOnlyList<ModelingRow> Train, IReadOnlyList<ModelingRow> Holdout, PlantedWeakness Weakness)
 {
     /// <summary>Training snapshot date.</summary>
     public const string TrainSnapshot = "2025-06-30";
@@ -44,11 +46,15 @@ public sealed record ModelingData(ModelingScenario Scenario, IReadOnlyList<Model
         return Generate(seed, ModelingScenario.For(ModelingScenario.KindFor(seed)), train, holdout);
     }
 
-    /// <summary>Generates data for an explicit scenario and size.</summary>
-    public static ModelingData Generate(ulong seed, ModelingScenario scenario, int trainRows, int holdoutRows)
+    /// <summary>Generates data for an explicit scenario and size; <paramref name="weakness"/> overrides the seed's planted weak segment.</summary>
+    public static ModelingData Generate(ulong seed, ModelingScenario scenario, int trainRows, int holdoutRows, PlantedWeakness? weakness = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
+        var weak = weakness ?? PlantedWeakness.For(seed, scenario);
         var rng = CaseRng.For(seed, "modeling-data");
+        // Segments and the weak segment's hidden drivers come from their own stream, so the features of a seed stay put.
+        var segmentRng = CaseRng.For(seed, "modeling-segments");
+        var shares = scenario.Segment.Shares;
         var w = scenario.Features.Select(f => f.Weight).ToArray();
         // Latent drivers share a common factor (correlation 0.25), so the log-odds variance is Σw² ·0.75 + (Σw)² ·0.25.
         var variance = (0.75 * w.Sum(x => x * x)) + (0.25 * Math.Pow(w.Sum(), 2));
@@ -60,26 +66,81 @@ public sealed record ModelingData(ModelingScenario Scenario, IReadOnlyList<Model
             for (var i = 0; i < n; i++)
             {
                 id += 1 + rng.Next(5);
+                var segment = Draw(segmentRng, shares);
                 var common = rng.Normal();
                 var features = new double[w.Length];
-                var eta = intercept + (isTrain ? 0 : 0.1);
                 var zs = new double[w.Length];
                 for (var j = 0; j < w.Length; j++)
                 {
                     var z = zs[j] = (0.5 * common) + (Math.Sqrt(0.75) * rng.Normal());
-                    eta += w[j] * z;
                     var f = scenario.Features[j];
                     var value = f.Level * Math.Exp(f.Scale * z);
                     features[j] = f.Level < 1 ? Math.Round(value, 2) : Math.Round(value);
                 }
-                // Effects a linear model on the columns misses (an interaction and a threshold), so better models can beat the baseline.
-                eta += (0.5 * Math.Sign(w[0] * w[1]) * zs[0] * zs[1]) + (zs[3] > 1.2 ? 0.9 * Math.Sign(w[3]) : 0) - 0.1;
+                if (segment == weak.Segment && weak.Error == BaselineError.RanksPoorly)
+                {
+                    // The weak segment's outcome follows drivers that are not in the table (same distribution, so the same rate).
+                    var hidden = segmentRng.Normal();
+                    for (var j = 0; j < w.Length; j++)
+                    {
+                        zs[j] = (0.5 * hidden) + (Math.Sqrt(0.75) * segmentRng.Normal());
+                    }
+                }
+                var eta = intercept + (isTrain ? 0 : 0.1) + Eta(w, zs);
+                if (segment == weak.Segment)
+                {
+                    eta += weak.Error switch
+                    {
+                        BaselineError.UnderPredicts => PlantedWeakness.UnderShift,
+                        BaselineError.OverPredicts => -PlantedWeakness.OverShift,
+                        _ => 0,
+                    };
+                }
                 var label = rng.Bernoulli(1 / (1 + Math.Exp(-eta))) ? 1 : 0;
-                rows.Add(new ModelingRow(id, features, Leak(rng, scenario.Kind, isTrain ? label : null), label));
+                rows.Add(new ModelingRow(id, features, Leak(rng, scenario.Kind, isTrain ? label : null), label, segment));
             }
             return rows;
         }
-        return new ModelingData(scenario, Rows(trainRows, true), Rows(holdoutRows, false));
+        return new ModelingData(scenario, Rows(trainRows, true), Rows(holdoutRows, false), weak);
+    }
+
+    /// <summary>The label's log-odds from the latent drivers, without the intercept.</summary>
+    private static double Eta(double[] w, double[] zs)
+    {
+        var eta = 0.0;
+        for (var j = 0; j < w.Length; j++)
+        {
+            eta += w[j] * zs[j];
+        }
+        // Effects a linear model on the columns misses (an interaction and a threshold), so better models can beat the baseline.
+        return eta + (0.5 * Math.Sign(w[0] * w[1]) * zs[0] * zs[1]) + (zs[3] > 1.2 ? 0.9 * Math.Sign(w[3]) : 0) - 0.1;
+    }
+
+    private static int Draw(CaseRng rng, IReadOnlyList<double> shares)
+    {
+        var u = rng.Uniform();
+        for (var k = 0; k < shares.Count - 1; k++)
+        {
+            u -= shares[k];
+            if (u < 0)
+            {
+                return k;
+            }
+        }
+        return shares.Count - 1;
+    }
+
+    /// <summary>The position of a named feature in each row's <see cref="ModelingRow.Features"/>.</summary>
+    internal int FeatureIndex(string name)
+    {
+        for (var j = 0; j < Scenario.Features.Count; j++)
+        {
+            if (Scenario.Features[j].Name == name)
+            {
+                return j;
+            }
+        }
+        throw new ArgumentException($"No feature named {name}.", nameof(name));
     }
 
     /// <summary>The leaky column: label-driven in train (filled after the outcome), label-free at prediction time.</summary>
@@ -101,7 +162,7 @@ public sealed record ModelingData(ModelingScenario Scenario, IReadOnlyList<Model
     private byte[] Csv(IReadOnlyList<ModelingRow> rows, bool withLabel, string snapshot)
     {
         var sb = new StringBuilder(rows.Count * 64);
-        sb.Append("id,snapshot_date");
+        sb.Append("id,snapshot_date,").Append(Scenario.Segment.Column);
         foreach (var f in Scenario.Features)
         {
             sb.Append(',').Append(f.Name);
@@ -114,7 +175,7 @@ public sealed record ModelingData(ModelingScenario Scenario, IReadOnlyList<Model
         sb.Append('\n');
         foreach (var r in rows)
         {
-            sb.Append(r.Id.ToString(CultureInfo.InvariantCulture)).Append(',').Append(snapshot);
+            sb.Append(r.Id.ToString(CultureInfo.InvariantCulture)).Append(',').Append(snapshot).Append(',').Append(Scenario.Segment.Values[r.Segment]);
             foreach (var v in r.Features)
             {
                 sb.Append(',').Append(v.ToString("0.##", CultureInfo.InvariantCulture));

@@ -91,13 +91,18 @@ public static class ModelingGrader
         return new LeakageFlag(reasons.Count > 0, rho, gap, allowed, reasons);
     }
 
-    /// <summary>Grades validated predictions (in holdout order) with an optional self-reported validation AUC and monitoring plan.</summary>
+    /// <summary>
+    /// Grades validated predictions (in holdout order) against the baseline's holdout scores, with an optional
+    /// self-reported validation AUC, monitoring plan and error analysis (whose part is always listed, so a missing
+    /// answer shows the point it did not earn).
+    /// </summary>
     public static (IReadOnlyList<GradedPart> Parts, HoldoutMetrics Metrics, HoldoutMetrics Baseline, LeakageFlag Leakage) Grade(
-        ModelingData data, IReadOnlyList<double> scores, double? reportedValidationAuc, string? plan, Framework? planFramework)
+        ModelingData data, IReadOnlyList<double> scores, IReadOnlyList<double> baseline, double? reportedValidationAuc, string? plan, Framework? planFramework,
+        ErrorAnalysisAnswer? errorAnalysis = null, SliceReport? slices = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         var m = Evaluate(data, scores);
-        var b = Evaluate(data, Baseline(data));
+        var b = Evaluate(data, baseline);
         var leakage = CheckLeakage(data, scores, m.RocAuc, reportedValidationAuc);
         var parts = new List<GradedPart>
         {
@@ -110,6 +115,7 @@ public static class ModelingGrader
         {
             parts.Add(Plan(plan, planFramework));
         }
+        parts.Add(ErrorAnalysisGrader.Grade(data, errorAnalysis, slices));
         return (parts, m, b, leakage);
     }
 

@@ -21,6 +21,17 @@ public enum ModelingKind
 /// <param name="Level">Typical count (median).</param>
 public sealed record FeatureSpec(string Name, string Description, double Weight, double Scale, double Level);
 
+/// <summary>
+/// A categorical column fixed when the row's account was created (how it was sold, how it signed up), so it is
+/// point-in-time at any snapshot. It does not move the label, except in the one segment a seed plants as the
+/// baseline's weak spot (<see cref="PlantedWeakness"/>).
+/// </summary>
+/// <param name="Column">Column name.</param>
+/// <param name="Description">What it records, as the data dictionary says.</param>
+/// <param name="Values">Its values.</param>
+/// <param name="Shares">Share of rows with each value (sums to 1).</param>
+public sealed record SegmentSpec(string Column, string Description, IReadOnlyList<string> Values, IReadOnlyList<double> Shares);
+
 /// <summary>A modeling scenario.</summary>
 /// <param name="Kind">Which take-home.</param>
 /// <param name="Title">Short title.</param>
@@ -32,10 +43,15 @@ public sealed record FeatureSpec(string Name, string Description, double Weight,
 /// <param name="LeakWhy">Why it leaks (revealed after grading).</param>
 /// <param name="ReviewCapacityShare">Share of scored accounts the team can act on.</param>
 /// <param name="MinPrecision">Precision below which acting on a flag does not pay off.</param>
+/// <param name="Segment">The categorical segment column.</param>
+/// <param name="BucketFeatures">Two features (a tenure and an activity measure) whose quartiles on train slice the holdout report.</param>
 public sealed record ModelingScenario(
     ModelingKind Kind, string Title, string Story, double BaseRate, IReadOnlyList<FeatureSpec> Features,
-    string LeakyColumn, string LeakyDescription, string LeakWhy, double ReviewCapacityShare, double MinPrecision)
+    string LeakyColumn, string LeakyDescription, string LeakWhy, double ReviewCapacityShare, double MinPrecision,
+    SegmentSpec Segment, IReadOnlyList<string> BucketFeatures)
 {
+    private static readonly double[] SegmentShares = [0.30, 0.27, 0.23, 0.20];
+
     /// <summary>The scenario of a kind.</summary>
     public static ModelingScenario For(ModelingKind kind) => kind switch
     {
@@ -52,7 +68,9 @@ public sealed record ModelingScenario(
             ],
             "days_since_last_login", "Days since any seat last logged in",
             "It was measured when the table was exported, after the 60-day outcome window: accounts that cancelled stopped logging in, so it encodes the label. At prediction time it is only days since the last login before the snapshot.",
-            0.10, 0.35),
+            0.10, 0.35,
+            new("acquisition_channel", "How the account was first sold", ["self_serve", "sales", "partner", "marketplace"], SegmentShares),
+            ["tenure_months", "logins_28d"]),
         ModelingKind.Upgrade => new(kind, "Upgrade propensity",
             "Sales wants to offer a guided trial of the paid plan to the free workspaces most likely to upgrade in the next 30 days.",
             0.08,
@@ -66,7 +84,9 @@ public sealed record ModelingScenario(
             ],
             "billing_contacts", "Billing contacts on file",
             "Billing contacts are added when a workspace upgrades; the export counted them after the outcome window, so upgraded workspaces have them and the rest mostly do not. At prediction time free workspaces have none that mean anything.",
-            0.15, 0.25),
+            0.15, 0.25,
+            new("signup_source", "Where the workspace's creator came from when signing up", ["organic_search", "paid_ads", "referral", "template_gallery"], SegmentShares),
+            ["days_active_28d", "projects_28d"]),
         ModelingKind.Abuse => new(kind, "Abusive accounts",
             "Trust and safety can review a small share of new accounts each day. Rank new accounts by the chance that they are abusive (found within 14 days).",
             0.03,
@@ -80,7 +100,9 @@ public sealed record ModelingScenario(
             ],
             "review_flags", "Flags on the account",
             "Flags are set by reviewers after they look at an account, which happens after the outcome: the export copied them into the training table. New accounts at prediction time have not been reviewed, so the column carries no information there.",
-            0.04, 0.30),
+            0.04, 0.30,
+            new("signup_method", "How the account signed up", ["email", "google", "apple", "phone"], SegmentShares),
+            ["account_age_hours", "messages_24h"]),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

@@ -69,7 +69,7 @@ internal static class CaseCommand
             await console.Out.WriteLineAsync(brief);
             await console.Out.WriteLineAsync($"Case {id}: files in {folder} ({string.Join(", ", written)}).");
             await console.Out.WriteLineAsync(k == CaseKind.Modeling
-                ? $"Submit with: dsloop case submit {id} --file predictions.csv [--validation-auc X] [--plan plan.md]"
+                ? $"Submit with: dsloop case submit {id} --file predictions.csv [--validation-auc X] [--plan plan.md] [--weak-segment VALUE --weak-segment-error over-predicts|under-predicts|ranks-poorly]"
                 : $"Submit with: dsloop case submit {id} --file answer.json");
             return DsLoopCli.Ok;
         });
@@ -87,9 +87,11 @@ internal static class CaseCommand
         var file = new Option<FileInfo>("--file") { Description = "answer.json (experiment, kpi-drop) or predictions.csv (modeling).", Required = true };
         var auc = new Option<double?>("--validation-auc") { Description = "Modeling: your own validation ROC-AUC." };
         var plan = new Option<FileInfo?>("--plan") { Description = "Modeling: your deployment and monitoring plan (text)." };
+        var weakSegment = new Option<string?>("--weak-segment") { Description = "Modeling error analysis: the segment value where the platform baseline is worst." };
+        var weakError = new Option<string?>("--weak-segment-error") { Description = $"Modeling error analysis: the baseline's error there ({string.Join(", ", PlantedWeakness.ErrorSlugs)})." };
         var dataDir = DataDir();
         var json = CliJson.Option();
-        var command = new Command("submit", "Grade an answer to a case and show the engine's own analysis.") { id, file, auc, plan, dataDir, json };
+        var command = new Command("submit", "Grade an answer to a case and show the engine's own analysis.") { id, file, auc, plan, weakSegment, weakError, dataDir, json };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var caseId = CaseId.TryParse(parse.GetValue(id))
@@ -106,7 +108,8 @@ internal static class CaseCommand
             var bytes = await File.ReadAllBytesAsync(path.FullName, cancellationToken);
             var planFile = parse.GetValue(plan);
             var submission = caseId.Kind == CaseKind.Modeling
-                ? new CaseSubmission(null, bytes, parse.GetValue(auc), planFile is null ? null : await File.ReadAllTextAsync(planFile.FullName, cancellationToken))
+                ? new CaseSubmission(null, bytes, parse.GetValue(auc), planFile is null ? null : await File.ReadAllTextAsync(planFile.FullName, cancellationToken),
+                    new ErrorAnalysisAnswer(parse.GetValue(weakSegment), parse.GetValue(weakError)))
                 : new CaseSubmission(System.Text.Encoding.UTF8.GetString(bytes));
             CaseResult result;
             try
@@ -132,9 +135,43 @@ internal static class CaseCommand
             {
                 await console.Out.WriteLineAsync($"  {line}");
             }
+            if (result.Slices is { } slices)
+            {
+                await console.Out.WriteLineAsync();
+                await console.Out.WriteLineAsync(SliceText(slices));
+            }
             await console.Out.WriteLineAsync($"\nWhat was planted: {result.Explanation}");
             return DsLoopCli.Ok;
         });
         return command;
+    }
+
+    /// <summary>The holdout slice report and top errors as fixed-width text.</summary>
+    internal static string SliceText(SliceReport report)
+    {
+        static string F(double? x) => x is { } v ? v.ToString("0.000", CultureInfo.InvariantCulture) : "-";
+        static string G(double x) => x.ToString("+0.000;-0.000;0.000", CultureInfo.InvariantCulture);
+        var sb = new System.Text.StringBuilder();
+        sb.AppendLine(CultureInfo.InvariantCulture, $"Error analysis on the holdout (gap = mean predicted - observed; recall at your threshold {F(report.Threshold)}, baseline {F(report.BaselineThreshold)}):");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"  {"slice",-36} {"rows",7} {"pos",6} {"obs",6} {"mean",6} {"gap",7} {"auc",6} {"recall",6} | {"base",6} {"gap",7} {"auc",6}");
+        foreach (var r in report.Slices)
+        {
+            var (y, b) = (r.Yours, r.Baseline);
+            var name = r.Dimension == "all" ? r.Slice : $"{r.Dimension} {r.Slice}";
+            sb.AppendLine(CultureInfo.InvariantCulture, $"  {name,-36} {y.Rows,7} {y.Positives,6} {F(y.ObservedRate),6} {F(y.MeanScore),6} {G(y.Gap()),7} {F(y.RocAuc),6} {F(y.Recall),6} | {F(b.MeanScore),6} {G(b.Gap()),7} {F(b.RocAuc),6}");
+        }
+        foreach (var (title, rows) in new[] { ("Most confident false positives", report.FalsePositives), ("Most missed positives", report.FalseNegatives) })
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture, $"{title} (id, probability, {report.SegmentColumn}, {string.Join(", ", report.FeatureNames)}):");
+            foreach (var e in rows)
+            {
+                sb.AppendLine(CultureInfo.InvariantCulture, $"  {e.Id} {F(e.Score)} {e.Segment} {string.Join(" ", e.Features.Select(v => v.ToString("0.##", CultureInfo.InvariantCulture)))}");
+            }
+            if (rows.Count == 0)
+            {
+                sb.AppendLine("  none");
+            }
+        }
+        return sb.ToString().TrimEnd();
     }
 }

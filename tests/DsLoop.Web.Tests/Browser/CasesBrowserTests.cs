@@ -104,14 +104,24 @@ public sealed class CasesBrowserTests
                 csv.Append(row.Id.ToString(CultureInfo.InvariantCulture)).Append(',').Append(F(fit.Predict(X(row)))).Append('\n');
             }
             await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "predictions.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv.ToString()) });
-            await page.Locator("[name=ValidationAuc]").FillAsync("0.85");
+            // The honest model's own validation figure (in-sample on train), as a candidate would report it.
+            var trainAuc = DsLoop.Stats.Classification.ClassifierMetrics.RocAuc([.. data.Train.Select(r => r.Label)], [.. data.Train.Select(r => fit.Predict(X(r)))]).Value;
+            await page.Locator("[name=ValidationAuc]").FillAsync(trainAuc.ToString("0.000", CultureInfo.InvariantCulture));
             await page.Locator("[name=Plan]").FillAsync("I score in a daily batch from point-in-time features, monitor drift and calibration on a dashboard, alert the owner at a threshold, retrain monthly with an out-of-time backtest, and start in shadow mode with a rollback.");
+            var weak = data.Weakness;
+            await page.Locator("[name=WeakSegment]").SelectOptionAsync(weak.SegmentName(kase.Scenario));
+            await page.Locator("[name=WeakSegmentError]").SelectOptionAsync(PlantedWeakness.Slug(weak.Error));
             await page.GetByRole(AriaRole.Button, new() { Name = "Submit for grading" }).ClickAsync();
 
             await Expect(page.Locator("#result h2")).ToContainTextAsync("Result:");
             await Expect(page.Locator("#result tr", new() { HasText = "Leakage" })).ToContainTextAsync("No sign of leakage");
             await Expect(page.Locator("#result tr", new() { HasText = "Ranking on the holdout" })).ToContainTextAsync("1 / 1");
             await Expect(page.Locator("#reliability circle").First).ToBeAttachedAsync();
+            await Expect(page.Locator("#result tr", new() { HasText = "Error analysis" })).ToContainTextAsync("1 / 1");
+            await Expect(page.Locator($"#slice-table tr[data-slice='{weak.SegmentName(kase.Scenario)}']")).ToBeVisibleAsync();
+            // All rows, one per segment value, and two to four quartile buckets of each of two features.
+            Assert.InRange(await page.Locator("#slice-table tbody tr").CountAsync(), 1 + kase.Scenario.Segment.Values.Count + 4, 1 + kase.Scenario.Segment.Values.Count + 8);
+            await Expect(page.Locator("#false-negatives tbody tr").First).ToBeVisibleAsync();
             await Expect(page.Locator("#explanation")).ToContainTextAsync(kase.Scenario.LeakyColumn);
             Assert.Empty(browser.ConsoleErrors);
         });

@@ -63,6 +63,8 @@ internal sealed class CasePageModel(CaseService cases, IAppStore store, TimeProv
     [BindProperty] public KpiForm Kpi { get; set; } = new();
     [BindProperty] public double? ValidationAuc { get; set; }
     [BindProperty] public string? Plan { get; set; }
+    [BindProperty] public string? WeakSegment { get; set; }
+    [BindProperty] public string? WeakSegmentError { get; set; }
 
     public Attempt Attempt { get; private set; } = null!;
     public CasePayload Payload { get; private set; } = null!;
@@ -74,6 +76,9 @@ internal sealed class CasePageModel(CaseService cases, IAppStore store, TimeProv
     public IReadOnlyList<string> FileNames => CaseService.FileNames(Id.Kind);
     public long? SecondsLeft => Payload.Deadline is { } d ? (long)Math.Max(0, (d - clock.GetUtcNow()).TotalSeconds) : null;
     public bool PastDeadline => Payload.Deadline is { } d && clock.GetUtcNow() > d + Grace;
+
+    /// <summary>The modeling scenario (its segment column and values for the error-analysis fields), or null for other kinds.</summary>
+    public ModelingScenario? ModelingSetup => Id.Kind == CaseKind.Modeling ? ModelingScenario.For(ModelingScenario.KindFor(Id.Seed)) : null;
 
     public static IReadOnlyList<GuardrailOption> GuardrailOptions => ExperimentScenarios.GuardrailOptions;
 
@@ -149,8 +154,9 @@ internal sealed class CasePageModel(CaseService cases, IAppStore store, TimeProv
             using var buffer = new MemoryStream();
             await predictions.CopyToAsync(buffer, cancellationToken);
             var plan = Plan?.Trim() is { Length: > 0 } p ? p[..Math.Min(p.Length, 20_000)] : null;
-            var summary = System.Text.Json.JsonSerializer.Serialize(new { file = predictions.FileName, bytes = predictions.Length, validationAuc = ValidationAuc, plan });
-            return (new CaseSubmission(null, buffer.ToArray(), ValidationAuc, plan), summary);
+            var errorAnalysis = new ErrorAnalysisAnswer(WeakSegment, WeakSegmentError);
+            var summary = System.Text.Json.JsonSerializer.Serialize(new { file = predictions.FileName, bytes = predictions.Length, validationAuc = ValidationAuc, plan, weakSegment = WeakSegment, weakSegmentError = WeakSegmentError });
+            return (new CaseSubmission(null, buffer.ToArray(), ValidationAuc, plan, errorAnalysis.IsEmpty ? null : errorAnalysis), summary);
         }, cancellationToken);
 
     private async Task<IActionResult> SubmitAsync(string attemptId, Func<Task<(CaseSubmission Submission, string Answer)>> read, CancellationToken cancellationToken)

@@ -1,12 +1,16 @@
+using System.Globalization;
 using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
 using DsLoop.Cases;
 using DsLoop.Cases.Experiment;
+using DsLoop.Cases.Modeling;
 using Xunit;
 
 namespace DsLoop.Web.Tests.Features.Cases;
 
 /// <summary>Case pages: ownership, the truth hidden until grading, and the take-home deadline.</summary>
-public sealed class CasePagesTests
+public sealed partial class CasePagesTests
 {
     private static async Task<HttpClient> UserAsync(TestApp app, string name)
     {
@@ -87,5 +91,51 @@ public sealed class CasePagesTests
         Assert.True(expected.Score < 0.8, "this poor answer should not count as solved");
         var readiness = await client.GetStringAsync("/readiness");
         Assert.Contains("id=\"cases-solved\">0/1 (0%)", readiness, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex Token();
+
+    [Fact]
+    public async Task Modeling_slice_report_and_error_analysis_appear_only_after_submitting()
+    {
+        await using var app = await TestApp.StartAsync(multiUser: false);
+        using var client = app.NewClient();
+        var path = await StartAsync(client, "modeling");
+        var before = await client.GetStringAsync(path);
+        var attempt = (await app.Store.ListAttemptsAsync((await app.Store.EnsureLocalUserAsync()).Id)).Single(a => a.Kind == DsLoop.Core.AttemptKind.Case);
+        var kase = new ModelingCase(CaseId.TryParse(attempt.ItemId)!);
+        Assert.Contains("name=\"WeakSegment\"", before, StringComparison.Ordinal);
+        Assert.Contains($"<option value=\"{kase.Scenario.Segment.Values[0]}\">", before, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"slices\"", before, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"slice-table\"", before, StringComparison.Ordinal);
+
+        var baseline = ModelingGrader.Baseline(kase.Data);
+        var csv = new StringBuilder("id,probability\n");
+        for (var i = 0; i < baseline.Count; i++)
+        {
+            csv.Append(kase.Data.Holdout[i].Id.ToString(CultureInfo.InvariantCulture)).Append(',').Append(baseline[i].ToString("R", CultureInfo.InvariantCulture)).Append('\n');
+        }
+        var truth = kase.Data.Weakness;
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(WebUtility.HtmlDecode(Token().Match(before).Groups[1].Value)), "__RequestVerificationToken" },
+            { new ByteArrayContent(Encoding.UTF8.GetBytes(csv.ToString())), "predictions", "predictions.csv" },
+            { new StringContent(truth.SegmentName(kase.Scenario)), "WeakSegment" },
+            { new StringContent(PlantedWeakness.Slug(truth.Error)), "WeakSegmentError" },
+        };
+        var response = await client.PostAsync(path + "?handler=Modeling", form);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+
+        var after = await client.GetStringAsync(path);
+        Assert.Contains("id=\"slice-table\"", after, StringComparison.Ordinal);
+        Assert.Contains($"data-dimension=\"{kase.Scenario.Segment.Column}\" data-slice=\"{truth.SegmentName(kase.Scenario)}\"", after, StringComparison.Ordinal);
+        Assert.Contains($"data-dimension=\"{kase.Scenario.BucketFeatures[0]}\"", after, StringComparison.Ordinal);
+        Assert.Contains("id=\"false-positives\"", after, StringComparison.Ordinal);
+        Assert.Matches(new Regex("<td>Error analysis</td><td>1 / 1</td><td>Right:"), after);
+        Assert.DoesNotContain("name=\"WeakSegment\"", after, StringComparison.Ordinal);
+        var stored = (await app.Store.ListAttemptsAsync((await app.Store.EnsureLocalUserAsync()).Id)).Single(a => a.Kind == DsLoop.Core.AttemptKind.Case);
+        Assert.Contains("weakSegment", stored.PayloadJson, StringComparison.Ordinal);
+        Assert.Contains("\"slices\":{", stored.PayloadJson, StringComparison.Ordinal);
     }
 }
