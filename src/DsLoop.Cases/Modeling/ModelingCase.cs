@@ -56,7 +56,7 @@ public sealed class ModelingCase
         }
         sb.AppendLine(CultureInfo.InvariantCulture, $"* `{s.LeakyColumn}`: {s.LeakyDescription}.");
         sb.AppendLine();
-        sb.AppendLine(CultureInfo.InvariantCulture, $"The platform's baseline is an L2-penalised logistic regression (λ = 1 on standardised features, scikit-learn's `C=1`) on log(1 + x) of the six numeric activity columns; it reads neither `{s.Segment.Column}` nor `{s.LeakyColumn}`.");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"The platform's baseline is an L2-penalised logistic regression (λ = 1 on standardised features, scikit-learn's `C=1`) on log(1 + x) of {string.Join(", ", s.Features.Select(f => $"`{f.Name}`"))}.");
         sb.AppendLine();
         sb.AppendLine("Model with any tool. Upload `predictions.csv` with the header `id,probability` and one row per holdout id (probabilities in [0, 1]).");
         sb.AppendLine("Optionally report your own validation ROC-AUC, and write a deployment and monitoring plan: how the model is served, what you monitor (inputs, scores, outcomes), when you retrain, and how you roll back.");

@@ -123,7 +123,7 @@ public static class ModelingGrader
 
     private static GradedPart Ranking(HoldoutMetrics m, HoldoutMetrics b)
     {
-        var text = $"ROC-AUC {F(m.RocAuc)} vs baseline {F(b.RocAuc)} (lift {m.RocAuc - b.RocAuc:+0.000;-0.000}); PR-AUC {F(m.PrAuc)} vs {F(b.PrAuc)}.";
+        var text = $"ROC-AUC {F(m.RocAuc)} vs baseline {F(b.RocAuc)} (lift {Math.Round(m.RocAuc - b.RocAuc, 3):+0.000;-0.000;0.000}); PR-AUC {F(m.PrAuc)} vs {F(b.PrAuc)}.";
         var points = m.RocAuc >= b.RocAuc - 0.03 ? 1 : m.RocAuc >= b.RocAuc - 0.08 ? 0.5 : 0;
         return new GradedPart("Ranking on the holdout", points, 1, points == 1 ? $"At least as good as the logistic baseline. {text}" : $"Below the logistic baseline on the later window. {text}");
     }
