@@ -13,8 +13,15 @@ public sealed class DatasetGenerator
     private const int ProgressEvery = 1_000;
 
     /// <summary>A generator for the options.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A KPI drop start or <see cref="GenerationOptions.LogsFrom"/> outside the window.</exception>
     public DatasetGenerator(GenerationOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.LogsFrom is { } from && Catalog.DayOf(from) >= Catalog.WindowDays)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), from, $"LogsFrom must be before the window's end ({Clock.FormatDate(Catalog.WindowEnd)}).");
+        }
+        _ = options.EffectiveScenarios.ChangeDay(); // validates the KPI drop's start
         Options = options;
         Truth = TruthBuilder.Build(options);
     }
