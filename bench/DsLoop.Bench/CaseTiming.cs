@@ -12,17 +12,36 @@ namespace DsLoop.Bench;
 /// <summary>
 /// Wall time to generate a case (brief plus files) and to grade a submission, per kind, at the standard
 /// scale, with fresh seeds each run; prints p50/p95/max. The baseline is the same work at the tiny scale.
+/// KPI-drop rows use between 5 and 10 seeds (each a fresh warehouse).
 /// </summary>
 internal static class CaseTiming
 {
-    public static async Task<int> RunAsync(int runs, string? folder)
+    public static async Task<int> RunAsync(int runs, string? folder, string? only = null)
     {
         folder ??= Directory.CreateTempSubdirectory("dsloop-case-bench-").FullName;
         Directory.CreateDirectory(folder);
-        Console.WriteLine($"runs per row: {runs}; KPI-drop warehouses in {folder}");
+        Console.WriteLine($"runs per row: {runs} (KPI-drop: {KpiRuns(runs)}); KPI-drop warehouses in {folder}");
         Console.WriteLine("| case | scale | step | p50 | p95 | max |");
         Console.WriteLine("|---|---|---|---:|---:|---:|");
         foreach (var scale in new[] { CaseScale.Tiny, CaseScale.Standard })
+        {
+            if (only is null or "experiment" or "modeling")
+            {
+                Others(runs, scale, only);
+            }
+            if (only is null or "kpi-drop")
+            {
+                await KpiAsync(KpiRuns(runs), scale, folder);
+            }
+        }
+        return 0;
+    }
+
+    private static int KpiRuns(int runs) => Math.Clamp(runs, 5, 10);
+
+    private static void Others(int runs, CaseScale scale, string? only)
+    {
+        if (only is null or "experiment")
         {
             Report("experiment", scale, "generate", Time(runs, i => _ = new ExperimentCase(new CaseId(CaseKind.Experiment, 1000 + (ulong)i, scale)).Files()));
             Report("experiment", scale, "grade", Time(runs, i =>
@@ -33,6 +52,9 @@ internal static class CaseTiming
                 _ = new ExperimentCase(c.Id).Grade(json);
                 return Stopwatch.GetElapsedTime(started);
             }));
+        }
+        if (only is null or "modeling")
+        {
             Report("modeling", scale, "generate", Time(runs, i => _ = new ModelingCase(new CaseId(CaseKind.Modeling, 2000 + (ulong)i, scale)).Files()));
             Report("modeling", scale, "grade", Time(runs, i =>
             {
@@ -42,27 +64,43 @@ internal static class CaseTiming
                 _ = new ModelingCase(c.Id).Grade(upload, 0.8, "I monitor drift and retrain monthly.", null);
                 return Stopwatch.GetElapsedTime(started);
             }));
-            var kpiRuns = scale == CaseScale.Standard ? Math.Min(runs, 3) : Math.Min(runs, 5);
-            var paths = new List<(KpiDropCase Case, string Path)>();
-            Report("kpi-drop", scale, "generate warehouse", Time(kpiRuns, i =>
-            {
-                var c = new KpiDropCase(new CaseId(CaseKind.KpiDrop, 3000 + (ulong)i, scale));
-                var path = Path.Combine(folder, $"{c.CacheKey}.sqlite");
-                File.Delete(path);
-                c.BuildDataset(path);
-                paths.Add((c, path));
-            }));
-            var grades = new List<TimeSpan>();
-            foreach (var (c, path) in paths)
-            {
-                var json = new KpiDropAnswer(KpiDropAnswer.Slug(c.Cause), KpiDropAnswer.SegmentOf(c.Cause), c.Truth.ChangeStart, -0.1, c.Truth.EvidenceSql).ToJson();
-                var started = Stopwatch.GetTimestamp();
-                _ = await c.GradeAsync(path, json);
-                grades.Add(Stopwatch.GetElapsedTime(started));
-            }
-            Report("kpi-drop", scale, "grade (evidence + reference queries)", grades);
         }
-        return 0;
+    }
+
+    /// <summary>A fresh seed per run (so causes and start dates vary): build the warehouse, grade a right answer, write the CSV files.</summary>
+    private static async Task KpiAsync(int runs, CaseScale scale, string folder)
+    {
+        var seed = (ulong)Random.Shared.NextInt64(1, 1L << 40);
+        var cases = new List<(KpiDropCase Case, string Path)>();
+        Report("kpi-drop", scale, "generate warehouse", Time(runs, i =>
+        {
+            var c = new KpiDropCase(new CaseId(CaseKind.KpiDrop, seed + (ulong)i, scale));
+            var path = Path.Combine(folder, $"{c.CacheKey}.sqlite");
+            File.Delete(path);
+            c.BuildDataset(path);
+            cases.Add((c, path));
+        }));
+        Console.WriteLine($"<!-- seeds {seed}..{seed + (ulong)runs - 1}: {string.Join(", ", cases.Select(c => $"{KpiDropAnswer.Slug(c.Case.Cause)} from {c.Case.Truth.ChangeStart}"))} -->");
+        var grades = new List<TimeSpan>();
+        foreach (var (c, path) in cases)
+        {
+            var json = new KpiDropAnswer(KpiDropAnswer.Slug(c.Cause), KpiDropAnswer.SegmentOf(c.Cause), c.Truth.ChangeStart, -0.1, c.Truth.EvidenceSql).ToJson();
+            var started = Stopwatch.GetTimestamp();
+            _ = await c.GradeAsync(path, json);
+            grades.Add(Stopwatch.GetElapsedTime(started));
+        }
+        Report("kpi-drop", scale, "grade (reference and submitted evidence queries)", grades);
+        Report("kpi-drop", scale, "write the CSV files (download)", Time(cases.Count, i =>
+        {
+            var csv = Path.Combine(folder, "csv");
+            cases[i].Case.WriteCsv(csv);
+            Directory.Delete(csv, recursive: true);
+        }));
+        foreach (var (_, path) in cases)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            File.Delete(path);
+        }
     }
 
     private static string Answer(ExperimentCase c)

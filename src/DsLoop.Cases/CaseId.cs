@@ -55,6 +55,20 @@ public sealed record CaseId(CaseKind Kind, ulong Seed, CaseScale Scale = CaseSca
         _ => null,
     };
 
+    /// <summary>The scales' slugs, as the CLI, the start form and the ids spell them.</summary>
+    public static IReadOnlyList<string> ScaleSlugs { get; } = ["tiny", "standard"];
+
+    /// <summary>The slug of a scale.</summary>
+    public static string Slug(CaseScale scale) => scale == CaseScale.Standard ? "standard" : "tiny";
+
+    /// <summary>The scale with this slug, or null.</summary>
+    public static CaseScale? ScaleFromSlug(string? slug) => slug?.Trim().ToLowerInvariant() switch
+    {
+        "tiny" => CaseScale.Tiny,
+        "standard" => CaseScale.Standard,
+        _ => null,
+    };
+
     /// <inheritdoc />
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"{Slug(Kind)}-{Seed}{(Scale == CaseScale.Standard ? "-standard" : "")}");

@@ -27,12 +27,18 @@ public sealed class CaseService(DatasetCache cache, Framework? planFramework)
 
     private readonly ConcurrentDictionary<CaseId, Lazy<object>> _cases = new();
 
+    /// <summary>The KPI-drop warehouse as a SQLite file.</summary>
+    public const string KpiSqliteFile = "warehouse.sqlite";
+
+    /// <summary>The KPI-drop warehouse as a zip of one CSV per table plus SCHEMA.md.</summary>
+    public const string KpiCsvZipFile = "warehouse-csv.zip";
+
     /// <summary>The file names a case offers, without generating anything.</summary>
     public static IReadOnlyList<string> FileNames(CaseKind kind) => kind switch
     {
         CaseKind.Experiment => ["users.csv"],
         CaseKind.Modeling => ["train.csv", "holdout_features.csv"],
-        _ => ["warehouse.sqlite"],
+        _ => [KpiSqliteFile, KpiCsvZipFile],
     };
 
     /// <summary>A generated case, kept for reuse by the next request (a few dozen at most).</summary>
@@ -80,6 +86,10 @@ public sealed class CaseService(DatasetCache cache, Framework? planFramework)
         var kase = new KpiDropCase(id);
         return cache.GetAsync(kase.CacheKey, (path, token) => Task.Run(() => kase.BuildDataset(path, token), token), cancellationToken);
     }
+
+    /// <summary>Writes a KPI-drop case's warehouse as one CSV per table plus SCHEMA.md into <paramref name="folder"/> (the same rows as its SQLite file).</summary>
+    public static void WriteKpiCsv(CaseId id, string folder, CancellationToken cancellationToken = default) =>
+        new KpiDropCase(id).WriteCsv(folder, cancellationToken);
 
     /// <summary>Grades a submission; throws <see cref="CaseAnswerException"/> when it can't be read.</summary>
     public async Task<CaseResult> GradeAsync(CaseId id, CaseSubmission submission, CancellationToken cancellationToken = default)

@@ -17,14 +17,21 @@ public sealed class DatasetGenerator
     /// datasets cached on disk under <see cref="CacheTag"/> are regenerated instead of reused with stale answers.
     /// A test pins the output of a few option sets to this number.
     /// </summary>
-    public const int OutputVersion = 1;
+    public const int OutputVersion = 2;
 
     /// <summary>The suffix cache keys carry so that a new generator never reuses an old generator's file.</summary>
     public static string CacheTag { get; } = "g" + OutputVersion.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>A generator for the options.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A KPI drop start or <see cref="GenerationOptions.LogsFrom"/> outside the window.</exception>
     public DatasetGenerator(GenerationOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.LogsFrom is { } from && Catalog.DayOf(from) >= Catalog.WindowDays)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), from, $"LogsFrom must be before the window's end ({Clock.FormatDate(Catalog.WindowEnd)}).");
+        }
+        _ = options.EffectiveScenarios.ChangeDay(); // validates the KPI drop's start
         Options = options;
         Truth = TruthBuilder.Build(options);
     }

@@ -6,7 +6,12 @@ namespace DsLoop.Data;
 /// <param name="Seed">The seed every random stream derives from.</param>
 /// <param name="Scale">How many users.</param>
 /// <param name="Scenarios">Planted scenarios (default: none).</param>
-public sealed record GenerationOptions(ulong Seed, DataScale Scale, ScenarioOptions? Scenarios = null)
+/// <param name="LogsFrom">
+/// Partial logs: write sessions, and their events, only when the session starts on or after this UTC day. Earlier
+/// sessions are still simulated, so users, subscriptions, payments, tickets and every id are exactly those of the whole
+/// dataset and no event loses its session. Null (the default): the whole window.
+/// </param>
+public sealed record GenerationOptions(ulong Seed, DataScale Scale, ScenarioOptions? Scenarios = null, DateOnly? LogsFrom = null)
 {
     /// <summary>The scenarios, never null.</summary>
     public ScenarioOptions EffectiveScenarios => Scenarios ?? ScenarioOptions.None;

@@ -32,6 +32,35 @@ public sealed class CaseCommandTests
     }
 
     [Fact]
+    public async Task Case_new_kpi_drop_writes_the_warehouse_and_its_csv_files_and_caches_the_warehouse_in_the_shared_dataset_folder()
+    {
+        var folder = Directory.CreateTempSubdirectory("dsloop-case-cli-").FullName;
+        try
+        {
+            var data = Path.Combine(folder, "data");
+            var output = Path.Combine(folder, "case");
+            var result = await Cli.RunAsync("case", "new", "kpi-drop", "--seed", "12", "--out", output, "--data-dir", data, "--json");
+            Assert.Equal(0, result.ExitCode);
+            using var json = JsonDocument.Parse(result.Out);
+            var files = json.RootElement.GetProperty("files").EnumerateArray().Select(f => f.GetString()!).ToList();
+            var tables = new[] { "users", "sessions", "events", "subscriptions", "payments", "support_tickets" };
+            Assert.Equal(["warehouse.sqlite", .. tables.Select(t => $"csv/{t}.csv").Append("csv/SCHEMA.md").Order(StringComparer.Ordinal), "brief.md"], files);
+            Assert.All(files, f => Assert.True(File.Exists(Path.Combine(output, f)), f));
+            Assert.StartsWith("user_id,", File.ReadLines(Path.Combine(output, "csv", "users.csv")).First(), StringComparison.Ordinal);
+            Assert.Equal(6_001, File.ReadLines(Path.Combine(output, "csv", "users.csv")).Count());
+            Assert.Contains("weeks, from 2025-", json.RootElement.GetProperty("brief").GetString(), StringComparison.Ordinal);
+            // The warehouse is cached where the web app caches it and where `dsloop sql` keeps its datasets.
+            Assert.Single(Directory.GetFiles(Path.Combine(data, "datasets"), "case-kpi-*-12.sqlite"));
+            Assert.False(Directory.Exists(Path.Combine(data, "datasets", "cases")));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, true);
+        }
+    }
+
+    [Fact]
     public async Task Case_submit_grades_an_answer_file_and_names_the_mistake()
     {
         var folder = Directory.CreateTempSubdirectory("dsloop-case-cli-").FullName;

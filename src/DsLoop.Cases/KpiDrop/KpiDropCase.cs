@@ -3,24 +3,46 @@ using System.Text;
 using DsLoop.Data;
 using DsLoop.Data.Output;
 using DsLoop.Data.Scenarios;
+using DsLoop.Data.Schema;
 using DsLoop.Sql;
+using Microsoft.Data.Sqlite;
 
 namespace DsLoop.Cases.KpiDrop;
 
 /// <summary>
-/// Case C: a KPI drop planted by the data generator (one cause from its catalogue). The candidate queries the
-/// seed's warehouse; the truth is the generator's <see cref="KpiDropTruth"/>, kept on the server.
+/// Case C: a KPI drop planted by the data generator (one cause from its catalogue, starting on a day drawn from the
+/// seed). The candidate queries the seed's warehouse, which holds the last weeks of logs; the truth is the generator's
+/// <see cref="KpiDropTruth"/>, kept on the server.
 /// </summary>
 public sealed class KpiDropCase
 {
+    /// <summary>Days of clean logs at least before the start: the 28-day baseline plus a week to see the trend.</summary>
+    public const int CleanDaysBefore = 35;
+
+    /// <summary>Bumped whenever the same id would give different data, so cached warehouses of the old kind are not reused.</summary>
+    private const int DataVersion = 2;
+
+    /// <summary>
+    /// How many start days a seed can draw: three weeks and a day, ending on the generator's latest start. Later starts
+    /// need fewer weeks of logs, which keeps a standard warehouse quick to generate.
+    /// </summary>
+    private const int StartDays = 22;
+
+    private readonly DateOnly _windowStart;
+    private readonly DateOnly _windowEnd;
+
     /// <summary>The case of an id.</summary>
     public KpiDropCase(CaseId id, KpiDropCause? cause = null)
     {
         ArgumentNullException.ThrowIfNull(id);
         Id = id;
         Cause = cause ?? CauseFor(id.Seed);
-        Options = new GenerationOptions(id.Seed, ScaleFor(id.Scale), new ScenarioOptions(Cause));
-        Truth = new DatasetGenerator(Options).Truth.KpiDrop!;
+        var planted = new GenerationOptions(id.Seed, ScaleFor(id.Scale), new ScenarioOptions(Cause, KpiDropStart: StartFor(id.Seed)));
+        var truth = new DatasetGenerator(planted).Truth;
+        Truth = truth.KpiDrop!;
+        (_windowStart, _windowEnd) = (Date(truth.WindowStart), Date(truth.WindowEnd));
+        LogsFrom = LogsFromFor(Date(Truth.ChangeStart));
+        Options = planted with { LogsFrom = LogsFrom };
     }
 
     /// <summary>The case id.</summary>
@@ -32,25 +54,69 @@ public sealed class KpiDropCase
     /// <summary>The generator options of the dataset.</summary>
     public GenerationOptions Options { get; }
 
+    /// <summary>The first day of sessions and events in the warehouse (a Monday).</summary>
+    public DateOnly LogsFrom { get; }
+
     /// <summary>The answer key (server side only).</summary>
     internal KpiDropTruth Truth { get; }
 
-    /// <summary>The dataset's cache key (the cause is a function of the seed, so the key need not name it).</summary>
-    public string CacheKey => string.Create(CultureInfo.InvariantCulture, $"case-kpi-{Options.Scale.Users}-{Id.Seed}");
+    /// <summary>The tables of the warehouse: what a KPI investigation needs (no experiment or marketing tables).</summary>
+    public static IReadOnlyList<TableSchema> Tables { get; } =
+        [DatasetSchema.Users, DatasetSchema.Sessions, DatasetSchema.Events, DatasetSchema.Subscriptions, DatasetSchema.Payments, DatasetSchema.SupportTickets];
+
+    /// <summary>The dataset's cache key (the cause and start are functions of the seed, so the key need not name them).</summary>
+    public string CacheKey => string.Create(CultureInfo.InvariantCulture, $"case-kpi-v{DataVersion}-{Options.Scale.Users}-{Id.Seed}-{DatasetGenerator.CacheTag}");
 
     /// <summary>The cause a seed plants.</summary>
     public static KpiDropCause CauseFor(ulong seed) => KpiDropAnswer.Causes[CaseRng.For(seed, "kpi-cause").Next(KpiDropAnswer.Causes.Count)].Cause;
 
+    /// <summary>
+    /// The day a seed's drop starts: one of the 22 days up to the generator's latest start (2025-11-17 to 2025-12-08), so
+    /// two candidates rarely share a date. A holiday ignores it (Thanksgiving is a calendar fact).
+    /// </summary>
+    public static DateOnly StartFor(ulong seed) =>
+        ScenarioOptions.LatestKpiDropStart.AddDays(CaseRng.For(seed, "kpi-start").Next(StartDays) - (StartDays - 1));
+
+    /// <summary>The Monday on or before the day <see cref="CleanDaysBefore"/> days ahead of the start: logs begin 35 to 41 days before it.</summary>
+    public static DateOnly LogsFromFor(DateOnly start)
+    {
+        var day = start.AddDays(-CleanDaysBefore);
+        return day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+    }
+
     /// <summary>Users per scale: the tiny case uses 6,000 users, the smallest size at which every cause shows clearly.</summary>
     public static DataScale ScaleFor(CaseScale scale) => scale == CaseScale.Standard ? DataScale.Standard : DataScale.Custom(6_000);
 
-    /// <summary>Writes the seed's warehouse to a SQLite file.</summary>
+    /// <summary>Writes the seed's warehouse to a SQLite file: the case's tables only, logs from <see cref="LogsFrom"/>.</summary>
     public void BuildDataset(string path, CancellationToken cancellationToken = default)
     {
-        using var writer = new SqliteDatasetWriter(path);
+        using (var writer = new SqliteDatasetWriter(path))
+        {
+            new DatasetGenerator(Options).Generate(new TableFilterSink(writer, Tables), null, cancellationToken);
+            writer.Complete();
+        }
+        // The writer creates every table of the schema; drop the ones this case leaves empty.
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        connection.Open();
+        using var drop = connection.CreateCommand();
+        drop.CommandText = string.Concat(DatasetSchema.Tables.Except(Tables).Select(t => $"DROP TABLE {t.Name};"));
+        drop.ExecuteNonQuery();
+    }
+
+    /// <summary>Writes the same rows as <see cref="BuildDataset"/> as one CSV per table plus SCHEMA.md into <paramref name="folder"/>.</summary>
+    public void WriteCsv(string folder, CancellationToken cancellationToken = default)
+    {
+        using var writer = new CsvDatasetWriter(folder, Tables);
         new DatasetGenerator(Options).Generate(writer, null, cancellationToken);
         writer.Complete();
+        writer.WriteSchemaNote($"DsLoop KPI-drop case {Id}", DataNote, "The same rows as the case's warehouse.sqlite, so your own tools see exactly what the grader saw.");
     }
+
+    /// <summary>What the warehouse holds, in two sentences of the brief.</summary>
+    private string DataNote => string.Create(CultureInfo.InvariantCulture,
+        $"Users, subscriptions, payments and support tickets cover the whole window, {_windowStart:yyyy-MM-dd} to {_windowEnd.AddDays(-1):yyyy-MM-dd}. The logs (sessions and their events) cover its last {(_windowEnd.DayNumber - LogsFrom.DayNumber) / 7} weeks, from {LogsFrom:yyyy-MM-dd}.");
+
+    private static DateOnly Date(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>The brief in Markdown (the KPI and the task; never the cause).</summary>
     public string Brief()
@@ -58,9 +124,9 @@ public sealed class KpiDropCase
         var sb = new StringBuilder();
         sb.AppendLine(CultureInfo.InvariantCulture, $"# KPI-drop case {Id}");
         sb.AppendLine();
-        sb.AppendLine(CultureInfo.InvariantCulture, $"The weekly dashboard shows **{Truth.Kpi}** falling in November 2025. Definition: {Truth.KpiDefinition}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"The weekly dashboard shows **{Truth.Kpi}** falling in the last weeks of the data. Definition: {Truth.KpiDefinition}");
         sb.AppendLine();
-        sb.AppendLine(CultureInfo.InvariantCulture, $"You have the product's warehouse ({Options.Scale.Users:N0} users, data from 2025-08-04 to 2025-12-28): users, sessions, events, payments, subscriptions, support tickets and more. Logs are partial and messy, as in real life.");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"You have the product's warehouse ({Options.Scale.Users:N0} users): the tables {string.Join(", ", Tables.Select(t => $"`{t.Name}`"))}. {DataNote} Logs are messy, as in real life.");
         sb.AppendLine();
         sb.AppendLine("Find the root cause and submit:");
         sb.AppendLine();
@@ -75,18 +141,6 @@ public sealed class KpiDropCase
         sb.AppendLine("```");
         return sb.ToString();
     }
-
-    /// <summary>The overall KPI change over the truth's window: the reference for the impact.</summary>
-    internal string ImpactSql => $"""
-        WITH x AS (
-          SELECT CASE WHEN s.started_at >= '{Truth.ChangeStart}' AND s.started_at < '{Truth.ChangeEnd}' THEN 'after'
-                      WHEN s.started_at >= date('{Truth.ChangeStart}', '-28 days') AND s.started_at < '{Truth.ChangeStart}' THEN 'before' END AS period,
-                 EXISTS (SELECT 1 FROM events e WHERE e.session_id = s.session_id AND e.event_name = 'purchase'
-                         AND e.event_time BETWEEN s.started_at AND s.ended_at) AS converted
-          FROM sessions s JOIN users u ON u.user_id = s.user_id
-          WHERE u.is_test_account = 0)
-        SELECT period, COUNT(*) AS sessions, AVG(converted) AS conversion FROM x WHERE period IS NOT NULL GROUP BY period
-        """;
 
     /// <summary>Grades an answer on the seed's dataset.</summary>
     public async Task<CaseResult> GradeAsync(string datasetPath, string answerJson, CancellationToken cancellationToken = default)

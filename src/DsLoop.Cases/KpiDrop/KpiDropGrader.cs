@@ -35,16 +35,22 @@ internal sealed class KpiDropGrader(KpiDropCase kase, ISqlSandbox sandbox)
 
     public async Task<CaseResult> GradeAsync(KpiDropAnswer answer, CancellationToken cancellationToken)
     {
-        var reference = await RunEvidenceAsync(Truth.EvidenceSql, cancellationToken)
-            ?? throw new InvalidOperationException("The reference evidence query failed.");
-        var impact = await EngineImpactAsync(cancellationToken);
+        // The reference and the candidate's query read the same file on their own connections: run them side by side.
+        var referenceRun = TryRunAsync(Truth.EvidenceSql, cancellationToken);
+        var candidateRun = string.IsNullOrWhiteSpace(answer.EvidenceSql) ? null : TryRunAsync(answer.EvidenceSql, cancellationToken);
+        var reference = await referenceRun;
+        if (reference.Error is not null)
+        {
+            throw new InvalidOperationException("The reference evidence query failed: " + reference.Error);
+        }
+        var impact = OverallChange(reference.Rows);
         var parts = new List<GradedPart>
         {
             CausePart(answer.Cause),
             SegmentPart(answer.Segment),
             StartPart(answer.StartDate),
             ImpactPart(answer.Impact, impact),
-            await EvidencePartAsync(answer.EvidenceSql, reference.Rows, cancellationToken),
+            EvidencePart(candidateRun is null ? null : await candidateRun, reference.Rows),
         };
         var lines = new List<string>
         {
@@ -112,20 +118,22 @@ internal sealed class KpiDropGrader(KpiDropCase kase, ISqlSandbox sandbox)
         return new GradedPart("Estimated impact", 0, 1, $"The KPI changed {Fmt.SignedPct(engine)} over all sessions, against your {Fmt.SignedPct(v)}: compare the change window with the 28 days before it.");
     }
 
-    private async Task<double> EngineImpactAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The overall KPI's relative change, from the reference evidence (one query fewer than asking again): its segments
+    /// split every non-test session of each period, so the overall conversion is their session-weighted mean ('all'
+    /// already is the whole for a diluting cause).
+    /// </summary>
+    private double OverallChange(IReadOnlyList<EvidenceRow> reference)
     {
-        var run = await sandbox.RunAsync(kase.ImpactSql, null, cancellationToken);
-        var rows = run.Rows.ToDictionary(r => Convert.ToString(r[0], CultureInfo.InvariantCulture)!, r => Convert.ToDouble(r[2], CultureInfo.InvariantCulture));
-        return (rows["after"] / rows["before"]) - 1;
+        double Overall(string period)
+        {
+            var rows = reference.Where(r => r.Period == period && (!Dilution || r.Segment == Target)).ToList();
+            return rows.Sum(r => r.Sessions!.Value * r.Conversion) / rows.Sum(r => r.Sessions!.Value);
+        }
+        return (Overall("after") / Overall("before")) - 1;
     }
 
     private sealed record Evidence(IReadOnlyList<EvidenceRow> Rows, string? Error);
-
-    private async Task<Evidence?> RunEvidenceAsync(string sql, CancellationToken cancellationToken)
-    {
-        var e = await TryRunAsync(sql, cancellationToken);
-        return e.Error is null ? e : null;
-    }
 
     private async Task<Evidence> TryRunAsync(string sql, CancellationToken cancellationToken)
     {
@@ -159,14 +167,14 @@ internal sealed class KpiDropGrader(KpiDropCase kase, ISqlSandbox sandbox)
     private static EvidenceRow? Find(IReadOnlyList<EvidenceRow> rows, string segment, string period) =>
         rows.FirstOrDefault(r => r.Segment == segment && r.Period == period);
 
-    private async Task<GradedPart> EvidencePartAsync(string? sql, IReadOnlyList<EvidenceRow> reference, CancellationToken cancellationToken)
+    /// <summary>Grades the candidate's evidence (null when no query was given) against the reference rows.</summary>
+    private GradedPart EvidencePart(Evidence? e, IReadOnlyList<EvidenceRow> reference)
     {
         const string part = "Evidence query";
-        if (string.IsNullOrWhiteSpace(sql))
+        if (e is null)
         {
             return new GradedPart(part, 0, 1, "Missing: give one query that shows the drop in the segment and not elsewhere.");
         }
-        var e = await TryRunAsync(sql, cancellationToken);
         if (e.Error is not null)
         {
             return new GradedPart(part, 0, 1, e.Error);

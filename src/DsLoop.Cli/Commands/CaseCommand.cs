@@ -55,9 +55,15 @@ internal static class CaseCommand
                 {
                     await console.Error.WriteLineAsync("Generating the case's warehouse (first use only)…");
                 }
-                using var lease = await service.KpiDatasetAsync(id, cancellationToken);
-                File.Copy(lease.Path, Path.Combine(folder, "warehouse.sqlite"), overwrite: true);
-                written.Add("warehouse.sqlite");
+                using (var lease = await service.KpiDatasetAsync(id, cancellationToken))
+                {
+                    File.Copy(lease.Path, Path.Combine(folder, CaseService.KpiSqliteFile), overwrite: true);
+                }
+                written.Add(CaseService.KpiSqliteFile);
+                // The same rows as CSV files, for pandas, R or a spreadsheet.
+                var csv = Path.Combine(folder, "csv");
+                await Task.Run(() => CaseService.WriteKpiCsv(id, csv, cancellationToken), cancellationToken);
+                written.AddRange(Directory.GetFiles(csv).Select(f => "csv/" + Path.GetFileName(f)).Order(StringComparer.Ordinal));
             }
             await File.WriteAllTextAsync(Path.Combine(folder, "brief.md"), brief, cancellationToken);
             written.Add("brief.md");

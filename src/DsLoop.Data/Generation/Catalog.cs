@@ -13,8 +13,20 @@ internal static class Catalog
     /// <summary>Users sign up during the first this-many days.</summary>
     public const int SignupDays = 120;
 
-    /// <summary>Day index (from the window start) on which a planted KPI drop begins: Monday 2025-11-10.</summary>
-    public const int ChangeDay = 98;
+    /// <summary>Day index (from the window start) on which a planted KPI drop begins unless the options name a day: Monday 2025-11-10.</summary>
+    public const int DefaultChangeDay = 98;
+
+    /// <summary>Earliest day a planted KPI drop may begin: at least 35 days of clean data come before it.</summary>
+    public const int EarliestChangeDay = 35;
+
+    /// <summary>Latest day a planted KPI drop may begin: at least 21 days of data come after it.</summary>
+    public const int LatestChangeDay = WindowDays - 21;
+
+    /// <summary>The window day of a date (0 for the window start); dates outside the window give days outside [0, WindowDays).</summary>
+    public static int DayOf(DateOnly date) => date.DayNumber - DateOnly.FromDateTime(Clock.ToDateTime(WindowStart)).DayNumber;
+
+    /// <summary>The date of a window day.</summary>
+    public static DateOnly DateOf(int day) => DateOnly.FromDateTime(Clock.ToDateTime(DayStart(day)));
 
     /// <summary>US Thanksgiving, Thursday 2025-11-27, to Sunday 2025-11-30.</summary>
     public const int HolidayStartDay = 115;
@@ -100,10 +112,13 @@ internal static class Catalog
 
     internal sealed record Release(string Version, int Day);
 
-    /// <summary>App releases per platform (day index from the window start). Android 5.2.0 double-fires events; 5.2.1 fixes it.</summary>
-    public static readonly Release[][] Releases =
+    /// <summary>
+    /// App releases per platform (day index from the window start). Android 5.2.0 double-fires events; 5.2.1 fixes it.
+    /// iOS 5.3.0 ships on <paramref name="ios530Day"/> (the planted tracking loss rides on it; otherwise Monday 2025-11-10).
+    /// </summary>
+    public static Release[][] Releases(int ios530Day) =>
     [
-        [new("5.0.0", -90), new("5.1.0", 21), new("5.2.0", 56), new("5.3.0", ChangeDay)],
+        [new("5.0.0", -90), new("5.1.0", 21), new("5.2.0", 56), new("5.3.0", ios530Day)],
         [new("5.0.0", -90), new("5.1.0", 28), new("5.2.0", 63), new("5.2.1", 84), new("5.3.0", 105)],
         [],
     ];

@@ -38,6 +38,10 @@ internal sealed class Simulation
     private readonly KpiDropCause _cause;
     private readonly ExperimentPlan? _experimentPlan;
     private readonly bool _leakage;
+    private readonly int _changeDay;
+    private readonly long _changeStart;
+    private readonly long _logsFrom;
+    private readonly Release[][] _releases;
     private readonly IDatasetSink _sink;
     private readonly double[] _signupCumulative;
 
@@ -84,6 +88,7 @@ internal sealed class Simulation
     private readonly List<string> _namesAtLastTime = [];
     private long _lastEventSession;
     private string? _currentVersion;
+    private bool _logging = true;
     private readonly long[] _assignedAt = new long[Experiments.Length];
     private readonly long[] _exposedAt = new long[Experiments.Length];
     private readonly bool[] _treatment = new bool[Experiments.Length];
@@ -106,6 +111,10 @@ internal sealed class Simulation
         _cause = scenarios.KpiDrop;
         _experimentPlan = scenarios.Experiment;
         _leakage = scenarios.ModelingLeakage;
+        _changeDay = scenarios.ChangeDay();
+        _changeStart = DayStart(_changeDay);
+        _releases = Releases(_cause == KpiDropCause.TrackingLoss ? _changeDay : DefaultChangeDay);
+        _logsFrom = options.LogsFrom is { } from ? DayStart(DayOf(from)) : long.MinValue;
         _sink = sink;
         var weights = new double[SignupDays];
         for (var d = 0; d < SignupDays; d++)
@@ -114,10 +123,10 @@ internal sealed class Simulation
             weights[d] = (weekend ? 0.75 : 1.0) * (1 + (d / 240.0));
         }
         _signupCumulative = Cumulative(weights);
-        SurgeBots = _cause == KpiDropCause.BotSurge ? Math.Max(6, _baseUsers / 150) : 0;
+        SurgeBots = _cause == KpiDropCause.BotSurge ? Math.Max(6, _baseUsers / 300) : 0;
     }
 
-    /// <summary>Extra bot users appended after the organic users when a bot surge is planted.</summary>
+    /// <summary>Extra bot users appended after the organic users when a bot surge is planted (one per 300 users, at least 6).</summary>
     public int SurgeBots { get; }
 
     public int TotalUsers => _baseUsers + SurgeBots;
@@ -222,7 +231,7 @@ internal sealed class Simulation
         var countryMissing = _rng.Chance(0.03);
         _platform = _isBot ? Web : _rng.Pick(_country.PlatformCumulative);
         _channel = _rng.Pick(ChannelCumulative);
-        var signupDay = surgeBot ? ChangeDay - 1 - _rng.NextInt(3) : _rng.Pick(_signupCumulative);
+        var signupDay = surgeBot ? _changeDay - 1 - _rng.NextInt(3) : _rng.Pick(_signupCumulative);
         var signupAt = LocalToUtc(signupDay, LocalSecondOfDay());
         var planRoll = _rng.NextDouble();
         _userPlan = planRoll < 0.9 ? 0 : planRoll < 0.97 ? 1 : 2;
@@ -373,7 +382,7 @@ internal sealed class Simulation
 
     private string? VersionAt(long time)
     {
-        var releases = Releases[_platform];
+        var releases = _releases[_platform];
         string? version = null;
         var effective = time - (long)_adoptionLagSeconds;
         foreach (var release in releases)
@@ -391,6 +400,7 @@ internal sealed class Simulation
     private void Session(long start, bool first, bool holiday)
     {
         _currentSessionId = ++_sessionId;
+        _logging = start >= _logsFrom;
         _currentVersion = _platform == Web ? null : VersionAt(start);
         _duplicatesLogged = _platform == Android && _currentVersion == DuplicatingVersion;
         var day = (int)((start - WindowStart) / Clock.Day);
@@ -460,7 +470,10 @@ internal sealed class Simulation
         s.Set(3, end);
         s.Set(4, Platforms[_platform]);
         s.Set(5, _currentVersion);
-        _sink.Write(s);
+        if (_logging)
+        {
+            _sink.Write(s);
+        }
     }
 
     private long Gap() => _rng.Chance(0.12) ? 0 : 1 + (long)_rng.Exponential(22);
@@ -529,7 +542,7 @@ internal sealed class Simulation
 
     private void Checkout(ref long t, int day, bool holiday, double lift)
     {
-        var afterChange = day >= ChangeDay;
+        var afterChange = day >= _changeDay;
         var cartChance = _isTest ? 0.5 : Math.Min(0.6, 0.15 * _purchasePropensity);
         if (!_rng.Chance(cartChance))
         {
@@ -636,18 +649,23 @@ internal sealed class Simulation
         }
     }
 
+    /// <summary>
+    /// A bot of a planted surge: from the change day, 14 short web sessions a day at random times, each three page views
+    /// about a second apart. Their sessions add about three quarters of the humans' to the count, so the KPI falls by ~40%.
+    /// </summary>
     private void SimulateSurgeBot()
     {
-        for (var day = ChangeDay; day < WindowDays; day++)
+        for (var day = _changeDay; day < WindowDays; day++)
         {
             for (var i = 0; i < 14; i++)
             {
                 var start = DayStart(day) + _rng.NextInt((int)Clock.Day);
                 _currentSessionId = ++_sessionId;
+                _logging = start >= _logsFrom;
                 _currentVersion = null;
                 _duplicatesLogged = false;
                 var t = start;
-                for (var k = 0; k < 6; k++)
+                for (var k = 0; k < 3; k++)
                 {
                     Event(t, "page_view", null, null, null);
                     t += _rng.NextInt(2);
@@ -659,7 +677,10 @@ internal sealed class Simulation
                 s.Set(3, t + 1);
                 s.Set(4, Platforms[_platform]);
                 s.Set(5, (string?)null);
-                _sink.Write(s);
+                if (_logging)
+                {
+                    _sink.Write(s);
+                }
             }
         }
     }
@@ -689,7 +710,7 @@ internal sealed class Simulation
         var received = t + ArrivalDelay();
         var duplicate = _duplicatesLogged && _rng.Chance(0.4);
         var duplicateDelay = duplicate ? _rng.NextInt(3) : 0;
-        var afterChange = t >= DayStart(ChangeDay);
+        var afterChange = t >= _changeStart;
         if (_cause == KpiDropCause.TrackingLoss && _platform == Ios && _currentVersion == "5.3.0"
             && name is "purchase" or "add_to_cart" && _scenarioRng.Chance(0.75))
         {
@@ -729,8 +750,13 @@ internal sealed class Simulation
 
     private void WriteEvent(long t, long received, string name, int? step, string? feature, double? amountUsd)
     {
+        var id = ++_eventId; // counted even when not written, so partial logs keep the whole dataset's ids
+        if (!_logging)
+        {
+            return;
+        }
         var e = _events;
-        e.Set(0, ++_eventId);
+        e.Set(0, id);
         e.Set(1, _userId);
         e.Set(2, _currentSessionId);
         e.Set(3, t);

@@ -1,3 +1,5 @@
+using DsLoop.Data.Generation;
+
 namespace DsLoop.Data.Scenarios;
 
 /// <summary>The root causes a planted KPI drop can have (exactly one per dataset).</summary>
@@ -45,8 +47,34 @@ public sealed record ExperimentPlan(
 /// <param name="KpiDrop">The root cause of a KPI drop, or <see cref="KpiDropCause.None"/>.</param>
 /// <param name="Experiment">The checkout_redesign experiment's planted effects, or null for no effect.</param>
 /// <param name="ModelingLeakage">Fill the churn_features table, which contains leaky columns.</param>
-public sealed record ScenarioOptions(KpiDropCause KpiDrop = KpiDropCause.None, ExperimentPlan? Experiment = null, bool ModelingLeakage = false)
+/// <param name="KpiDropStart">
+/// First day of the planted KPI drop, from <see cref="EarliestKpiDropStart"/> to <see cref="LatestKpiDropStart"/>
+/// (null: Monday 2025-11-10). A tracking loss ships iOS 5.3.0 on that day. A holiday ignores it: Thanksgiving is a calendar fact.
+/// </param>
+public sealed record ScenarioOptions(
+    KpiDropCause KpiDrop = KpiDropCause.None, ExperimentPlan? Experiment = null, bool ModelingLeakage = false, DateOnly? KpiDropStart = null)
 {
     /// <summary>No planted scenario.</summary>
     public static ScenarioOptions None { get; } = new();
+
+    /// <summary>The earliest start of a KPI drop: 35 days of clean data come before it.</summary>
+    public static DateOnly EarliestKpiDropStart { get; } = Catalog.DateOf(Catalog.EarliestChangeDay);
+
+    /// <summary>The latest start of a KPI drop: 21 days of data come after it.</summary>
+    public static DateOnly LatestKpiDropStart { get; } = Catalog.DateOf(Catalog.LatestChangeDay);
+
+    /// <summary>The window day on which the KPI drop begins (holidays aside).</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="KpiDropStart"/> is outside the allowed range.</exception>
+    internal int ChangeDay()
+    {
+        if (KpiDropStart is not { } start)
+        {
+            return Catalog.DefaultChangeDay;
+        }
+        var day = Catalog.DayOf(start);
+        return day is >= Catalog.EarliestChangeDay and <= Catalog.LatestChangeDay
+            ? day
+            : throw new ArgumentOutOfRangeException(nameof(KpiDropStart), start,
+                $"A KPI drop starts between {EarliestKpiDropStart:yyyy-MM-dd} and {LatestKpiDropStart:yyyy-MM-dd}.");
+    }
 }

@@ -19,30 +19,30 @@ internal static class TruthBuilder
             options.Scale.Users,
             Clock.FormatDate(WindowStart),
             Clock.FormatDate(WindowEnd),
-            s.KpiDrop == KpiDropCause.None ? null : KpiDrop(s.KpiDrop),
+            s.KpiDrop == KpiDropCause.None ? null : KpiDrop(s.KpiDrop, s.ChangeDay()),
             s.Experiment is { } plan ? Experiment(plan) : null,
             s.ModelingLeakage ? Leakage() : null);
     }
 
     private static string Day(int day) => Clock.FormatDate(DayStart(day));
 
-    private static KpiDropTruth KpiDrop(KpiDropCause cause)
+    private static KpiDropTruth KpiDrop(KpiDropCause cause, int changeDay)
     {
         var (segment, predicate, start, end, explanation, real) = cause switch
         {
-            KpiDropCause.TrackingLoss => ("iOS users (app 5.3.0)", "s.platform = 'ios'", ChangeDay, WindowDays,
+            KpiDropCause.TrackingLoss => ("iOS users (app 5.3.0)", "s.platform = 'ios'", changeDay, WindowDays,
                 "iOS release 5.3.0 stopped logging most purchase and add_to_cart events. Payments are unchanged, so revenue per iOS user is flat while logged purchases fall; the drop follows app_version, not the calendar.", false),
-            KpiDropCause.LoggingSchemaChange => ("web users", "s.platform = 'web'", ChangeDay, WindowDays,
+            KpiDropCause.LoggingSchemaChange => ("web users", "s.platform = 'web'", changeDay, WindowDays,
                 "The web client renamed the 'purchase' event to 'order_completed'. Counting both names restores the KPI; payments are unchanged.", false),
-            KpiDropCause.TimezoneBug => ("Android users outside UTC+0", "s.platform = 'android'", ChangeDay, WindowDays,
+            KpiDropCause.TimezoneBug => ("Android users outside UTC+0", "s.platform = 'android'", changeDay, WindowDays,
                 "The pipeline started writing Android event_time in device-local time instead of UTC (shifted by utc_offset_minutes). Purchases fall outside their session; received_at is earlier than event_time for east-of-UTC users. Payments are unchanged.", false),
-            KpiDropCause.FunnelRegression => ("Android users", "s.platform = 'android'", ChangeDay, WindowDays,
+            KpiDropCause.FunnelRegression => ("Android users", "s.platform = 'android'", changeDay, WindowDays,
                 "A real checkout regression in the Android app: add_to_cart is unchanged but far fewer carts become purchases, and Android users' payments fall too, on every app version and in every country.", true),
             KpiDropCause.Holiday => ("US users over Thanksgiving", "u.country = 'US'", HolidayStartDay, HolidayEndDay,
                 "US Thanksgiving (Thursday to Sunday): US users have fewer sessions and buy less; it recovers on Monday. Not a bug.", true),
-            KpiDropCause.BotSurge => ("bot accounts", BotPredicate, ChangeDay, WindowDays,
+            KpiDropCause.BotSurge => ("bot accounts", BotPredicate, changeDay, WindowDays,
                 "A surge of new web bot accounts (many short sessions a day, page views one second apart, never buying) inflates the session count. Human conversion is unchanged.", true),
-            KpiDropCause.PriceChange => ("users paying in EUR", "u.country IN ('DE', 'FR')", ChangeDay, WindowDays,
+            KpiDropCause.PriceChange => ("users paying in EUR", "u.country IN ('DE', 'FR')", changeDay, WindowDays,
                 "In-app prices rose 30% for EUR users: fewer purchases at higher amounts (revenue per purchase up, conversion down). Real behaviour.", true),
             _ => throw new ArgumentOutOfRangeException(nameof(cause), cause, null),
         };

@@ -51,10 +51,12 @@ public static class DsLoopApp
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(content);
         builder.Services.AddSingleton(sqlBank);
+        // One dataset cache for the SQL practice datasets and the case warehouses: one folder, one budget, one lock.
+        var datasets = PracticeDatasets.Open(options.Store.DataDirectory);
+        builder.Services.AddSingleton(datasets);
         builder.Services.AddSingleton<SqlPracticeService>();
         builder.Services.AddSingleton(new DsLoop.Cases.CaseService(
-            new DsLoop.Sql.DatasetCache(Path.Combine(Path.GetFullPath(options.Store.DataDirectory), "datasets", "cases"), 2L * 1024 * 1024 * 1024),
-            content.Frameworks.GetValueOrDefault(DsLoop.Cases.Modeling.ModelingCase.PlanFrameworkId)));
+            datasets, content.Frameworks.GetValueOrDefault(DsLoop.Cases.Modeling.ModelingCase.PlanFrameworkId)));
         builder.Services.AddSingleton<EmbeddedAssets>();
         builder.Services.AddScoped<DsLoop.Web.Features.Practice.ReviewScheduling>();
         builder.Services.AddMockLoop();

@@ -68,6 +68,42 @@ public sealed class KpiDropTests
         Assert.True(loss.Counts["events"] < baseline.Counts["events"]);
     }
 
+    [Theory]
+    [InlineData(KpiDropCause.TrackingLoss, "2025-12-01")]
+    [InlineData(KpiDropCause.PriceChange, "2025-09-08")]
+    public void A_chosen_start_day_moves_the_drop_and_the_truth_and_a_tracking_loss_rides_on_that_days_ios_release(KpiDropCause cause, string day)
+    {
+        var start = DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture);
+        using var db = Db.Generate(new GenerationOptions(7, DataScale.Custom(Users), new ScenarioOptions(cause, KpiDropStart: start)));
+        var truth = db.Generator.Truth.KpiDrop!;
+        Assert.Equal(day, truth.ChangeStart);
+        var evidence = Evidence(db, truth);
+        Assert.True(Change(evidence, "affected") < -0.3, $"{cause} from {day}: affected changed {Change(evidence, "affected"):P0}");
+        Assert.True(Math.Abs(Change(evidence, "rest")) < 0.2, $"{cause} from {day}: the rest changed {Change(evidence, "rest"):P0}");
+        var firstIos530 = db.Rows("SELECT MIN(started_at) FROM sessions WHERE platform = 'ios' AND app_version = '5.3.0'").Single()[0] as string;
+        if (cause == KpiDropCause.TrackingLoss)
+        {
+            Assert.StartsWith(day, firstIos530, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.StartsWith("2025-11-10", firstIos530, StringComparison.Ordinal); // the release keeps its own date
+        }
+    }
+
+    [Fact]
+    public void A_start_day_too_close_to_either_end_of_the_window_is_refused()
+    {
+        Assert.Equal(new DateOnly(2025, 9, 8), ScenarioOptions.EarliestKpiDropStart);
+        Assert.Equal(new DateOnly(2025, 12, 8), ScenarioOptions.LatestKpiDropStart);
+        foreach (var start in new[] { new DateOnly(2025, 9, 7), new DateOnly(2025, 12, 9) })
+        {
+            var options = new GenerationOptions(1, DataScale.Custom(100), new ScenarioOptions(KpiDropCause.BotSurge, KpiDropStart: start));
+            Assert.Throws<ArgumentOutOfRangeException>(() => new DatasetGenerator(options));
+        }
+        Assert.Throws<ArgumentOutOfRangeException>(() => new DatasetGenerator(new GenerationOptions(1, DataScale.Custom(100), LogsFrom: new DateOnly(2025, 12, 29))));
+    }
+
     [Fact]
     public void Truth_round_trips_through_json_and_is_not_in_any_table()
     {

@@ -17,11 +17,15 @@ public sealed class CasesBrowserTests
 {
     private static string F(double x) => x.ToString("R", CultureInfo.InvariantCulture);
 
-    private static async Task<CaseId> StartAsync(IPage page, string kind, string? deadlineHours = null)
+    private static async Task<CaseId> StartAsync(IPage page, string kind, string? deadlineHours = null, string? scale = null)
     {
         await page.GotoAsync("/");
         await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Cases" }).ClickAsync();
         await page.Locator($"input[value={kind}]").CheckAsync();
+        if (scale is not null)
+        {
+            await page.Locator("[name=Scale]").SelectOptionAsync(scale);
+        }
         if (deadlineHours is not null)
         {
             await page.Locator("[name=DeadlineHours]").FillAsync(deadlineHours);
@@ -128,17 +132,38 @@ public sealed class CasesBrowserTests
     }
 
     [SkippableFact]
-    public async Task Kpi_drop_case_grades_the_reference_evidence_query_on_the_seeds_warehouse()
+    public async Task Kpi_drop_case_at_a_chosen_scale_offers_csv_files_and_grades_the_reference_evidence_query_on_the_seeds_warehouse()
     {
         await using var app = await TestApp.StartAsync(multiUser: false);
         await using var browser = await BrowserSession.StartAsync(app.BaseAddress);
-        await browser.RunAsync(nameof(Kpi_drop_case_grades_the_reference_evidence_query_on_the_seeds_warehouse), async page =>
+        await browser.RunAsync(nameof(Kpi_drop_case_at_a_chosen_scale_offers_csv_files_and_grades_the_reference_evidence_query_on_the_seeds_warehouse), async page =>
         {
-            var id = await StartAsync(page, "kpi-drop");
+            var id = await StartAsync(page, "kpi-drop", scale: "tiny");
+            Assert.Equal(CaseScale.Tiny, id.Scale);
             var kase = new KpiDropCase(id);
             var truth = kase.Truth;
             await Expect(page.Locator("#brief")).Not.ToContainTextAsync(truth.AffectedSegment);
+            await Expect(page.Locator("#brief")).ToContainTextAsync($"from {kase.LogsFrom:yyyy-MM-dd}");
             await Expect(page.Locator("#downloads")).ToContainTextAsync("warehouse.sqlite");
+            // Nothing of the answer shows before submitting.
+            await Expect(page.Locator("#result")).ToHaveCountAsync(0);
+            await Expect(page.Locator("#explanation")).ToHaveCountAsync(0);
+            await Expect(page.Locator("#reference")).ToHaveCountAsync(0);
+
+            // The CSV download: a zip with one CSV per table of the warehouse and the schema note.
+            var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "warehouse-csv.zip" }).ClickAsync(), new() { Timeout = 60_000 });
+            Assert.Equal($"{id}-warehouse-csv.zip", download.SuggestedFilename);
+            using (var zip = System.IO.Compression.ZipFile.OpenRead((await download.PathAsync())!))
+            {
+                Assert.Equal(KpiDropCase.Tables.Select(t => t.Name + ".csv").Append("SCHEMA.md").Order(StringComparer.Ordinal),
+                    zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
+                using var users = new StreamReader(zip.GetEntry("users.csv")!.Open());
+                Assert.StartsWith("user_id,signup_at,", await users.ReadLineAsync(), StringComparison.Ordinal);
+                // The last weeks of logs: the earliest session starts on the brief's first day of logs.
+                using var sessions = new StreamReader(zip.GetEntry("sessions.csv")!.Open());
+                var starts = (await sessions.ReadToEndAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(',')[2]);
+                Assert.StartsWith(kase.LogsFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), starts.Min(StringComparer.Ordinal), StringComparison.Ordinal);
+            }
 
             // Explore in the sandbox first: the query runs on this case's warehouse and stays in the box.
             await page.Locator("[name='Kpi.EvidenceSql']").FillAsync("select platform, count(*) as users from users group by platform order by platform");
@@ -146,6 +171,9 @@ public sealed class CasesBrowserTests
             await Expect(page.Locator("#query-result tbody tr")).ToHaveCountAsync(3, new() { Timeout = 60_000 });
             await Expect(page.Locator("#query-result")).ToContainTextAsync("android");
             await Expect(page.Locator("[name='Kpi.EvidenceSql']")).ToHaveValueAsync(new Regex("^select platform"));
+            // One cache folder: the case's warehouse sits beside the SQL practice datasets.
+            Assert.Single(Directory.GetFiles(Path.Combine(app.DataDirectory, "datasets"), $"case-kpi-*-{id.Seed}.sqlite"));
+            Assert.False(Directory.Exists(Path.Combine(app.DataDirectory, "datasets", "cases")));
 
             await page.Locator("[name='Kpi.Cause']").SelectOptionAsync(KpiDropAnswer.Slug(truth.Cause));
             await page.Locator("[name='Kpi.Segment']").SelectOptionAsync(KpiDropAnswer.SegmentOf(truth.Cause));
@@ -158,6 +186,9 @@ public sealed class CasesBrowserTests
             await Expect(page.Locator("#result tr", new() { HasText = "Evidence query" })).ToContainTextAsync("isolates the drop");
             await Expect(page.Locator("#result tr", new() { HasText = "Estimated impact" })).ToContainTextAsync("0 / 1");
             await Expect(page.Locator("#reference")).ToContainTextAsync(truth.EvidenceSql.Split('\n')[0]);
+            await Expect(page.Locator("#explanation")).ToContainTextAsync(truth.Explanation);
+            await Expect(page.Locator("#result tr", new() { HasText = "Start date" })).ToContainTextAsync("1 / 1");
+            await Expect(page.Locator("#answer-form")).ToHaveCountAsync(0);
             Assert.Empty(browser.ConsoleErrors);
         });
     }

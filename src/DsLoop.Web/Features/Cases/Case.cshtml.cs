@@ -102,11 +102,17 @@ internal sealed class CasePageModel(CaseService cases, IAppStore store, TimeProv
         {
             return early;
         }
-        if (Id.Kind == CaseKind.KpiDrop && name == "warehouse.sqlite")
+        if (Id.Kind == CaseKind.KpiDrop && name == CaseService.KpiSqliteFile)
         {
             using var lease = await cases.KpiDatasetAsync(Id, cancellationToken);
             // The open stream keeps the file readable even if the cache evicts it meanwhile.
-            return File(System.IO.File.OpenRead(lease.Path), "application/vnd.sqlite3", $"{Id}-warehouse.sqlite");
+            return File(System.IO.File.OpenRead(lease.Path), "application/vnd.sqlite3", $"{Id}-{CaseService.KpiSqliteFile}");
+        }
+        if (Id.Kind == CaseKind.KpiDrop && name == CaseService.KpiCsvZipFile)
+        {
+            var id = Id;
+            await DatasetExport.SendZipAsync(Response, $"{Id}-{CaseService.KpiCsvZipFile}", (folder, token) => CaseService.WriteKpiCsv(id, folder, token), cancellationToken);
+            return new EmptyResult();
         }
         var file = cases.Files(Id).FirstOrDefault(f => f.Name == name);
         return file is null ? NotFound() : File(file.Content, file.ContentType, $"{Id}-{file.Name}");

@@ -13,6 +13,7 @@ internal sealed class CasesIndexModel(IAppStore store, TimeProvider clock) : Pag
     public const int MaxDeadlineHours = 7 * 24;
 
     [BindProperty] public string? Kind { get; set; }
+    [BindProperty] public string? Scale { get; set; }
     [BindProperty] public int? DeadlineHours { get; set; }
 
     public IReadOnlyList<(Attempt Attempt, CasePayload Payload)> Mine { get; private set; } = [];
@@ -26,6 +27,10 @@ internal sealed class CasesIndexModel(IAppStore store, TimeProvider clock) : Pag
         {
             Error = "Choose a kind of case.";
         }
+        else if (CaseId.ScaleFromSlug(Scale ?? "tiny") is not { } scale)
+        {
+            Error = $"'{Scale}' is not a scale: choose {string.Join(" or ", CaseId.ScaleSlugs)}.";
+        }
         else if (DeadlineHours is < 1 or > MaxDeadlineHours)
         {
             Error = $"A take-home deadline is between 1 and {MaxDeadlineHours} hours.";
@@ -33,7 +38,7 @@ internal sealed class CasesIndexModel(IAppStore store, TimeProvider clock) : Pag
         else
         {
             var now = clock.GetUtcNow();
-            var id = new CaseId(kind, CaseId.NewSeed());
+            var id = new CaseId(kind, CaseId.NewSeed(), scale);
             var payload = new CasePayload(id.ToString(), DeadlineHours is { } h ? now.AddHours(h) : null, null, null);
             var attempt = new Attempt(Ids.New(), User.UserId(), AttemptKind.Case, id.ToString(), now, null, null, payload.Json());
             await store.AddAttemptAsync(attempt, cancellationToken);

@@ -51,12 +51,11 @@ internal sealed class PracticeLoopSqlGrader(SqlBank bank, SqlPracticeService pra
 
     /// <summary>For the terminal: the bank in <paramref name="contentDirectory"/>'s <c>sql/</c>, datasets in the data folder's <c>datasets/</c>.</summary>
     /// <exception cref="StartupException">The SQL bank has errors.</exception>
-    public static PracticeLoopSqlGrader ForFolders(string contentDirectory, string? dataDirectory) =>
-        new(SqlBank.Load(contentDirectory), new SqlPracticeService(new DsLoopOptions
-        {
-            ContentDirectory = contentDirectory,
-            Store = StoreSettings.FromEnvironment(dataDirectory),
-        }));
+    public static PracticeLoopSqlGrader ForFolders(string contentDirectory, string? dataDirectory)
+    {
+        var options = new DsLoopOptions { ContentDirectory = contentDirectory, Store = StoreSettings.FromEnvironment(dataDirectory) };
+        return new(SqlBank.Load(contentDirectory), new SqlPracticeService(options, PracticeDatasets.Open(options.Store.DataDirectory)));
+    }
 
     private static LoopSqlProblem Show(SqlProblem p) =>
         new(p.Id, p.Title, p.Difficulty.Slug(), p.Prompt, p.Columns, p.Explanation);

@@ -2,7 +2,10 @@ using System.IO.Compression;
 
 namespace DsLoop.Web.Features.SqlPractice;
 
-/// <summary><c>GET /sql/datasets/{seed}.zip</c>: a practice dataset as CSV files, for anyone who prefers their own tools.</summary>
+/// <summary>
+/// Datasets as a zip of CSV files plus SCHEMA.md, for anyone who prefers their own tools: <c>GET /sql/datasets/{seed}.zip</c>
+/// for the SQL practice datasets, and <see cref="SendZipAsync"/> for any other generated dataset (the KPI-drop case's).
+/// </summary>
 internal static class DatasetExport
 {
     public static void MapSqlDatasetExport(this WebApplication app) =>
@@ -12,25 +15,37 @@ internal static class DatasetExport
             {
                 return Results.BadRequest($"{PracticeDatasets.BadSeed(seed)}.");
             }
-            var folder = Directory.CreateTempSubdirectory("dsloop-export-");
-            try
-            {
-                await Task.Run(() => practice.ExportCsv(value, folder.FullName, cancellationToken), cancellationToken);
-                var zip = Path.Combine(folder.FullName, "dataset.zip");
-                await using (var archive = await ZipArchive.CreateAsync(File.Create(zip), ZipArchiveMode.Create, leaveOpen: false, entryNameEncoding: null, cancellationToken))
-                {
-                    foreach (var file in folder.GetFiles().Where(f => f.Name != "dataset.zip").OrderBy(f => f.Name, StringComparer.Ordinal))
-                    {
-                        await archive.CreateEntryFromFileAsync(file.FullName, file.Name, CompressionLevel.Fastest, cancellationToken);
-                    }
-                }
-                context.Response.Headers.ContentDisposition = $"attachment; filename=\"dsloop-{practice.Scale.Name}-{value}.zip\"";
-                await context.Response.SendFileAsync(zip, cancellationToken);
-                return Results.Empty;
-            }
-            finally
-            {
-                folder.Delete(recursive: true);
-            }
+            await SendZipAsync(context.Response, $"dsloop-{practice.Scale.Name}-{value}.zip",
+                (folder, token) => practice.ExportCsv(value, folder, token), cancellationToken);
+            return Results.Empty;
         }).RequireAuthorization();
+
+    /// <summary>
+    /// Lets <paramref name="write"/> fill a temporary folder (CSV files and SCHEMA.md), zips its files in name order and
+    /// sends the zip as the attachment <paramref name="fileName"/>; the folder is deleted afterwards.
+    /// </summary>
+    public static async Task SendZipAsync(HttpResponse response, string fileName, Action<string, CancellationToken> write, CancellationToken cancellationToken)
+    {
+        var folder = Directory.CreateTempSubdirectory("dsloop-export-");
+        try
+        {
+            var files = folder.CreateSubdirectory("files");
+            await Task.Run(() => write(files.FullName, cancellationToken), cancellationToken);
+            var zip = Path.Combine(folder.FullName, "dataset.zip");
+            await using (var archive = await ZipArchive.CreateAsync(File.Create(zip), ZipArchiveMode.Create, leaveOpen: false, entryNameEncoding: null, cancellationToken))
+            {
+                foreach (var file in files.GetFiles().OrderBy(f => f.Name, StringComparer.Ordinal))
+                {
+                    await archive.CreateEntryFromFileAsync(file.FullName, file.Name, CompressionLevel.Fastest, cancellationToken);
+                }
+            }
+            response.ContentType = "application/zip";
+            response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
+            await response.SendFileAsync(zip, cancellationToken);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
 }

@@ -6,8 +6,9 @@ using DsLoop.Sql;
 namespace DsLoop.Web.Features.SqlPractice;
 
 /// <summary>
-/// The practice datasets in the data folder's <c>datasets/</c>, shared by the web app and the <c>dsloop</c> command:
-/// one budget, one key per (scale, seed) and one way to build a file, so either side reuses what the other generated.
+/// The generated datasets in the data folder's <c>datasets/</c>, shared by the web app and the <c>dsloop</c> command:
+/// one folder and budget for the SQL practice datasets and the KPI-drop case warehouses (keys <c>case-kpi-…</c>), one key
+/// per (scale, seed) and one way to build a practice file, so either side reuses what the other generated.
 /// </summary>
 internal static class PracticeDatasets
 {
@@ -17,7 +18,10 @@ internal static class PracticeDatasets
     /// <summary>The cache folder inside a data folder.</summary>
     public static string Folder(string dataDirectory) => Path.Combine(Path.GetFullPath(dataDirectory), "datasets");
 
-    /// <summary>The cache key of a dataset, e.g. <c>tiny-42-g1</c> (the suffix is the generator's output version).</summary>
+    /// <summary>The cache in a data folder's <c>datasets/</c>; one per process, shared by every feature that generates datasets.</summary>
+    public static DatasetCache Open(string dataDirectory) => new(Folder(dataDirectory), BudgetBytes);
+
+    /// <summary>The cache key of a dataset, e.g. <c>tiny-42-g2</c> (the suffix is the generator's output version).</summary>
     public static string Key(ulong seed, DataScale scale) => string.Create(CultureInfo.InvariantCulture, $"{scale.Name}-{seed}-{DatasetGenerator.CacheTag}");
 
     /// <summary>

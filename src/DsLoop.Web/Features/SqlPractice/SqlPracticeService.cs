@@ -21,10 +21,12 @@ internal sealed record SqlGrade(GradeVerdict Verdict, IReadOnlyList<string> Feed
 
 /// <summary>
 /// Runs and grades SQL answers on practice datasets. A dataset is generated from its seed on first use into
-/// the data folder's <c>datasets/</c> cache (shared with the CLI); a problem's reference result is computed once per
-/// dataset and kept, so a submission costs one sandboxed query plus the comparison.
+/// the data folder's <c>datasets/</c> cache (shared with the case exercises and the CLI); a problem's reference result is
+/// computed once per dataset and kept, so a submission costs one sandboxed query plus the comparison.
 /// </summary>
-internal sealed class SqlPracticeService(DsLoopOptions options)
+/// <param name="options">The app's options (the dataset scale).</param>
+/// <param name="datasets">The data folder's dataset cache (<see cref="PracticeDatasets.Open"/>).</param>
+internal sealed class SqlPracticeService(DsLoopOptions options, DatasetCache datasets)
 {
     /// <summary>Rows shown by Run; Submit always grades the whole result.</summary>
     public const int PreviewRows = 100;
@@ -33,7 +35,6 @@ internal sealed class SqlPracticeService(DsLoopOptions options)
 
     private const int MaxCachedReferences = 512;
 
-    private readonly DatasetCache _datasets = new(PracticeDatasets.Folder(options.Store.DataDirectory), PracticeDatasets.BudgetBytes);
     private readonly ConcurrentDictionary<string, PreparedReference> _references = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, IReadOnlyList<SqlTableInfo>> _schemas = new(StringComparer.Ordinal);
 
@@ -100,17 +101,17 @@ internal sealed class SqlPracticeService(DsLoopOptions options)
     /// <summary>Writes the seed's dataset as one CSV per table plus a schema note into <paramref name="folder"/>.</summary>
     public void ExportCsv(ulong seed, string folder, CancellationToken cancellationToken)
     {
-        using (var writer = new CsvDatasetWriter(folder))
-        {
-            new DatasetGenerator(new GenerationOptions(seed, Scale)).Generate(writer, null, cancellationToken);
-        }
-        File.WriteAllText(Path.Combine(folder, "SCHEMA.md"), SchemaNote.Markdown(seed, Scale));
+        using var writer = new CsvDatasetWriter(folder);
+        new DatasetGenerator(new GenerationOptions(seed, Scale)).Generate(writer, null, cancellationToken);
+        writer.Complete();
+        writer.WriteSchemaNote($"DsLoop practice dataset, seed {seed}, scale {Scale.Name}",
+            "The same seed and scale always give the same rows, so your own tools see exactly what the grader saw.");
     }
 
     private string DatasetKey(ulong seed) => PracticeDatasets.Key(seed, Scale);
 
     private Task<DatasetCache.DatasetLease> LeaseAsync(ulong seed, CancellationToken cancellationToken) =>
-        PracticeDatasets.LeaseAsync(_datasets, seed, Scale, null, cancellationToken);
+        PracticeDatasets.LeaseAsync(datasets, seed, Scale, null, cancellationToken);
 
     /// <summary>
     /// The problem's reference result on this dataset: from the cache, or prepared now. Only results held in memory

@@ -55,6 +55,31 @@ public sealed partial class CasePagesTests
     }
 
     [Fact]
+    public async Task Start_form_starts_a_case_at_the_chosen_scale_and_refuses_an_unknown_scale_with_a_message()
+    {
+        await using var app = await TestApp.StartAsync(multiUser: false);
+        using var client = app.NewClient();
+        var form = await client.GetStringAsync("/cases");
+        Assert.Contains("<select name=\"Scale\">", form, StringComparison.Ordinal);
+
+        var refused = await TestApp.SubmitFormAsync(client, "/cases", new Dictionary<string, string> { ["Kind"] = "kpi-drop", ["Scale"] = "huge" }, "/cases?handler=Start");
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("&#x27;huge&#x27; is not a scale: choose tiny or standard.", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        foreach (var (scale, expected) in new[] { ("standard", CaseScale.Standard), ("tiny", CaseScale.Tiny) })
+        {
+            var started = await TestApp.SubmitFormAsync(client, "/cases", new Dictionary<string, string> { ["Kind"] = "kpi-drop", ["Scale"] = scale }, "/cases?handler=Start");
+            Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        }
+        var user = (await app.Store.EnsureLocalUserAsync()).Id;
+        var ids = (await app.Store.ListAttemptsAsync(user)).Where(a => a.Kind == DsLoop.Core.AttemptKind.Case).Select(a => CaseId.TryParse(a.ItemId)!).ToList();
+        Assert.Equal(2, ids.Count); // the refused start stored nothing
+        Assert.Equal([CaseScale.Tiny, CaseScale.Standard], ids.Select(i => i.Scale).Order());
+        Assert.All(ids, i => Assert.Equal(CaseKind.KpiDrop, i.Kind));
+        Assert.EndsWith("-standard", ids.Single(i => i.Scale == CaseScale.Standard).ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_answer_after_the_take_home_deadline_is_refused_and_nothing_is_graded()
     {
         var clock = new TestApp.ManualClock(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
