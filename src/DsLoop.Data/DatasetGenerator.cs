@@ -23,13 +23,24 @@ public sealed class DatasetGenerator
     public static string CacheTag { get; } = "g" + OutputVersion.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>A generator for the options.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">A KPI drop start or <see cref="GenerationOptions.LogsFrom"/> outside the window.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// A KPI drop start, <see cref="GenerationOptions.LogsFrom"/> or <see cref="GenerationOptions.LogsUntil"/> outside the window, or
+    /// partial logs that end before they start.
+    /// </exception>
     public DatasetGenerator(GenerationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.LogsFrom is { } from && Catalog.DayOf(from) >= Catalog.WindowDays)
         {
             throw new ArgumentOutOfRangeException(nameof(options), from, $"LogsFrom must be before the window's end ({Clock.FormatDate(Catalog.WindowEnd)}).");
+        }
+        if (options.LogsUntil is { } until && (Catalog.DayOf(until) <= 0 || Catalog.DayOf(until) > Catalog.WindowDays))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), until, $"LogsUntil must be after the window's start and at most its end ({Clock.FormatDate(Catalog.WindowEnd)}).");
+        }
+        if (options is { LogsFrom: { } first, LogsUntil: { } end } && end <= first)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), end, $"LogsUntil ({end:yyyy-MM-dd}) must be after LogsFrom ({first:yyyy-MM-dd}).");
         }
         _ = options.EffectiveScenarios.ChangeDay(); // validates the KPI drop's start
         Options = options;

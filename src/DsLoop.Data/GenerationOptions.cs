@@ -11,7 +11,11 @@ namespace DsLoop.Data;
 /// sessions are still simulated, so users, subscriptions, payments, tickets and every id are exactly those of the whole
 /// dataset and no event loses its session. Null (the default): the whole window.
 /// </param>
-public sealed record GenerationOptions(ulong Seed, DataScale Scale, ScenarioOptions? Scenarios = null, DateOnly? LogsFrom = null)
+/// <param name="LogsUntil">
+/// Partial logs, the other end: write sessions, and their events, only when the session starts before this UTC day
+/// (exclusive). Null (the default): to the window's end.
+/// </param>
+public sealed record GenerationOptions(ulong Seed, DataScale Scale, ScenarioOptions? Scenarios = null, DateOnly? LogsFrom = null, DateOnly? LogsUntil = null)
 {
     /// <summary>The scenarios, never null.</summary>
     public ScenarioOptions EffectiveScenarios => Scenarios ?? ScenarioOptions.None;

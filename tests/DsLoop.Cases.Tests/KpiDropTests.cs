@@ -213,12 +213,14 @@ public sealed class KpiDropTests
             Assert.Equal(KpiDropCase.Tables.Select(t => t.Name).Order(StringComparer.Ordinal), tables);
             var logsFrom = kase.LogsFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             Assert.StartsWith(logsFrom, (string)Scalar("SELECT MIN(started_at) FROM sessions")!, StringComparison.Ordinal);
+            var lastDay = kase.LogsUntil.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            Assert.Equal(KpiDropCase.DaysAfter, kase.LogsUntil.DayNumber - start.DayNumber);
+            Assert.StartsWith(lastDay, (string)Scalar("SELECT MAX(started_at) FROM sessions")!, StringComparison.Ordinal);
             Assert.Equal(0L, Scalar("SELECT COUNT(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM sessions s WHERE s.session_id = e.session_id)"));
             Assert.True((long)Scalar($"SELECT COUNT(*) FROM payments WHERE paid_at < '{logsFrom}'")! > 100, "payments cover the whole window");
             Assert.Equal(6_000L, Scalar("SELECT COUNT(*) FROM users"));
 
-            var weeks = (new DateOnly(2025, 12, 29).DayNumber - kase.LogsFrom.DayNumber) / 7;
-            Assert.Contains($"last {weeks} weeks, from {logsFrom}", kase.Brief(), StringComparison.Ordinal);
+            Assert.Contains($"from {logsFrom} to {lastDay}", kase.Brief(), StringComparison.Ordinal);
 
             var csv = Path.Combine(folder, "csv");
             kase.WriteCsv(csv);

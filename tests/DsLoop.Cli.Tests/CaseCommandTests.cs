@@ -48,9 +48,9 @@ public sealed class CaseCommandTests
             Assert.All(files, f => Assert.True(File.Exists(Path.Combine(output, f)), f));
             Assert.StartsWith("user_id,", File.ReadLines(Path.Combine(output, "csv", "users.csv")).First(), StringComparison.Ordinal);
             Assert.Equal(6_001, File.ReadLines(Path.Combine(output, "csv", "users.csv")).Count());
-            Assert.Contains("weeks, from 2025-", json.RootElement.GetProperty("brief").GetString(), StringComparison.Ordinal);
+            Assert.Contains("days of it, from 2025-", json.RootElement.GetProperty("brief").GetString(), StringComparison.Ordinal);
             // The warehouse is cached where the web app caches it and where `dsloop sql` keeps its datasets.
-            Assert.Single(Directory.GetFiles(Path.Combine(data, "datasets"), "case-kpi-*-12.sqlite"));
+            Assert.Single(Directory.GetFiles(Path.Combine(data, "datasets"), "case-kpi-*-12-g*.sqlite"));
             Assert.False(Directory.Exists(Path.Combine(data, "datasets", "cases")));
         }
         finally

@@ -19,8 +19,11 @@ public sealed class KpiDropCase
     /// <summary>Days of clean logs at least before the start: the 28-day baseline plus a week to see the trend.</summary>
     public const int CleanDaysBefore = 35;
 
+    /// <summary>Days of logs kept from the start on: three weeks show the drop settle, and a short window keeps a standard warehouse quick to generate.</summary>
+    public const int DaysAfter = 21;
+
     /// <summary>Bumped whenever the same id would give different data, so cached warehouses of the old kind are not reused.</summary>
-    private const int DataVersion = 2;
+    private const int DataVersion = 3;
 
     /// <summary>
     /// How many start days a seed can draw: three weeks and a day, ending on the generator's latest start. Later starts
@@ -42,7 +45,8 @@ public sealed class KpiDropCase
         Truth = truth.KpiDrop!;
         (_windowStart, _windowEnd) = (Date(truth.WindowStart), Date(truth.WindowEnd));
         LogsFrom = LogsFromFor(Date(Truth.ChangeStart));
-        Options = planted with { LogsFrom = LogsFrom };
+        LogsUntil = Min(Date(Truth.ChangeStart).AddDays(DaysAfter), _windowEnd);
+        Options = planted with { LogsFrom = LogsFrom, LogsUntil = LogsUntil };
     }
 
     /// <summary>The case id.</summary>
@@ -56,6 +60,9 @@ public sealed class KpiDropCase
 
     /// <summary>The first day of sessions and events in the warehouse (a Monday).</summary>
     public DateOnly LogsFrom { get; }
+
+    /// <summary>The day after the last day of sessions and events: <see cref="DaysAfter"/> days after the start, or the window's end.</summary>
+    public DateOnly LogsUntil { get; }
 
     /// <summary>The answer key (server side only).</summary>
     internal KpiDropTruth Truth { get; }
@@ -87,7 +94,7 @@ public sealed class KpiDropCase
     /// <summary>Users per scale: the tiny case uses 6,000 users, the smallest size at which every cause shows clearly.</summary>
     public static DataScale ScaleFor(CaseScale scale) => scale == CaseScale.Standard ? DataScale.Standard : DataScale.Custom(6_000);
 
-    /// <summary>Writes the seed's warehouse to a SQLite file: the case's tables only, logs from <see cref="LogsFrom"/>.</summary>
+    /// <summary>Writes the seed's warehouse to a SQLite file: the case's tables only, logs from <see cref="LogsFrom"/> until <see cref="LogsUntil"/>.</summary>
     public void BuildDataset(string path, CancellationToken cancellationToken = default)
     {
         using (var writer = new SqliteDatasetWriter(path))
@@ -114,7 +121,9 @@ public sealed class KpiDropCase
 
     /// <summary>What the warehouse holds, in two sentences of the brief.</summary>
     private string DataNote => string.Create(CultureInfo.InvariantCulture,
-        $"Users, subscriptions, payments and support tickets cover the whole window, {_windowStart:yyyy-MM-dd} to {_windowEnd.AddDays(-1):yyyy-MM-dd}. The logs (sessions and their events) cover its last {(_windowEnd.DayNumber - LogsFrom.DayNumber) / 7} weeks, from {LogsFrom:yyyy-MM-dd}.");
+        $"Users, subscriptions, payments and support tickets cover the whole window, {_windowStart:yyyy-MM-dd} to {_windowEnd.AddDays(-1):yyyy-MM-dd}. The logs (sessions and their events) cover {LogsUntil.DayNumber - LogsFrom.DayNumber} days of it, from {LogsFrom:yyyy-MM-dd} to {LogsUntil.AddDays(-1):yyyy-MM-dd}.");
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 
     private static DateOnly Date(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -41,6 +41,7 @@ internal sealed class Simulation
     private readonly int _changeDay;
     private readonly long _changeStart;
     private readonly long _logsFrom;
+    private readonly long _logsUntil;
     private readonly Release[][] _releases;
     private readonly IDatasetSink _sink;
     private readonly double[] _signupCumulative;
@@ -115,6 +116,7 @@ internal sealed class Simulation
         _changeStart = DayStart(_changeDay);
         _releases = Releases(_cause == KpiDropCause.TrackingLoss ? _changeDay : DefaultChangeDay);
         _logsFrom = options.LogsFrom is { } from ? DayStart(DayOf(from)) : long.MinValue;
+        _logsUntil = options.LogsUntil is { } until ? DayStart(DayOf(until)) : long.MaxValue;
         _sink = sink;
         var weights = new double[SignupDays];
         for (var d = 0; d < SignupDays; d++)
@@ -400,7 +402,7 @@ internal sealed class Simulation
     private void Session(long start, bool first, bool holiday)
     {
         _currentSessionId = ++_sessionId;
-        _logging = start >= _logsFrom;
+        _logging = start >= _logsFrom && start < _logsUntil;
         _currentVersion = _platform == Web ? null : VersionAt(start);
         _duplicatesLogged = _platform == Android && _currentVersion == DuplicatingVersion;
         var day = (int)((start - WindowStart) / Clock.Day);
@@ -661,7 +663,7 @@ internal sealed class Simulation
             {
                 var start = DayStart(day) + _rng.NextInt((int)Clock.Day);
                 _currentSessionId = ++_sessionId;
-                _logging = start >= _logsFrom;
+                _logging = start >= _logsFrom && start < _logsUntil;
                 _currentVersion = null;
                 _duplicatesLogged = false;
                 var t = start;

@@ -27,15 +27,48 @@ public sealed class PartialLogsTests
         var kept = whole.Rows(DatasetSchema.Sessions).Where(s => s.GetInt64(2) >= FromSeconds).Select(s => s.GetInt64(0)).ToHashSet();
         // The planted bot surge starts before the cut-off, so its early sessions go too.
         Assert.True(kept.Count < whole.Rows(DatasetSchema.Sessions).Count() * 0.8, "the cut-off should drop a good share of the sessions");
+        AssertHoldsExactlyTheKeptSessionsAndTheirEvents(whole, partial, kept);
+        Assert.Equal(kept.Min(), partial.Rows(DatasetSchema.Sessions).Min(s => s.GetInt64(0)));
+        Assert.Equal(From, DateOnly.ParseExact(DsLoop.Data.Generation.Clock.FormatDate(partial.Rows(DatasetSchema.Sessions).Min(s => s.GetInt64(2))), "yyyy-MM-dd", CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Sessions are the kept ones, and events are those of the kept sessions, every one of them, with the whole dataset's ids: none is orphaned.</summary>
+    private static void AssertHoldsExactlyTheKeptSessionsAndTheirEvents(DatasetGenerator whole, DatasetGenerator partial, HashSet<long> kept)
+    {
         Assert.Equal(
             TableChecksum.Compute(whole.Rows(DatasetSchema.Sessions).Where(s => kept.Contains(s.GetInt64(0)))),
             TableChecksum.Compute(partial.Rows(DatasetSchema.Sessions)));
-        // Events are those of the kept sessions, every one of them, with the whole dataset's ids: none is orphaned.
         Assert.Equal(
             TableChecksum.Compute(whole.Rows(DatasetSchema.Events).Where(e => kept.Contains(e.GetInt64(2)))),
             TableChecksum.Compute(partial.Rows(DatasetSchema.Events)));
-        Assert.Equal(kept.Min(), partial.Rows(DatasetSchema.Sessions).Min(s => s.GetInt64(0)));
-        Assert.Equal(From, DateOnly.ParseExact(DsLoop.Data.Generation.Clock.FormatDate(partial.Rows(DatasetSchema.Sessions).Min(s => s.GetInt64(2))), "yyyy-MM-dd", CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void Logs_until_keeps_only_sessions_before_the_end_day_with_all_their_events()
+    {
+        var until = new DateOnly(2025, 11, 3);
+        var untilSeconds = DsLoop.Data.Generation.Clock.FromDate(2025, 11, 3);
+        var whole = new DatasetGenerator(Whole);
+        var window = new DatasetGenerator(Whole with { LogsFrom = From, LogsUntil = until });
+        var kept = whole.Rows(DatasetSchema.Sessions).Where(s => s.GetInt64(2) >= FromSeconds && s.GetInt64(2) < untilSeconds).Select(s => s.GetInt64(0)).ToHashSet();
+        Assert.NotEmpty(kept);
+        AssertHoldsExactlyTheKeptSessionsAndTheirEvents(whole, window, kept);
+        Assert.Equal(TableChecksum.Compute(whole.Rows(DatasetSchema.Payments)), TableChecksum.Compute(window.Rows(DatasetSchema.Payments)));
+    }
+
+    [Theory]
+    [InlineData("2025-10-13", "2025-10-13", "must be after LogsFrom")]
+    [InlineData(null, "2025-12-30", "at most its end")]
+    [InlineData(null, "2025-08-04", "after the window's start")]
+    public void Logs_until_outside_the_window_or_before_the_start_is_refused_with_the_reason(string? from, string until, string reason)
+    {
+        var options = Whole with
+        {
+            LogsFrom = from is null ? null : DateOnly.Parse(from, CultureInfo.InvariantCulture),
+            LogsUntil = DateOnly.Parse(until, CultureInfo.InvariantCulture),
+        };
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new DatasetGenerator(options));
+        Assert.Contains(reason, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -172,7 +172,7 @@ public sealed class CasesBrowserTests
             await Expect(page.Locator("#query-result")).ToContainTextAsync("android");
             await Expect(page.Locator("[name='Kpi.EvidenceSql']")).ToHaveValueAsync(new Regex("^select platform"));
             // One cache folder: the case's warehouse sits beside the SQL practice datasets.
-            Assert.Single(Directory.GetFiles(Path.Combine(app.DataDirectory, "datasets"), $"case-kpi-*-{id.Seed}.sqlite"));
+            Assert.Single(Directory.GetFiles(Path.Combine(app.DataDirectory, "datasets"), $"case-kpi-*-{id.Seed}-g*.sqlite"));
             Assert.False(Directory.Exists(Path.Combine(app.DataDirectory, "datasets", "cases")));
 
             await page.Locator("[name='Kpi.Cause']").SelectOptionAsync(KpiDropAnswer.Slug(truth.Cause));
