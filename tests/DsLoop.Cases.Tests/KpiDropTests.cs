@@ -141,6 +141,19 @@ public sealed class KpiDropTests
     }
 
     [Fact]
+    public void Neither_end_of_the_logs_gives_the_start_date_away()
+    {
+        var cases = Enumerable.Range(1, 200).Select(i => new KpiDropCase(new CaseId(CaseKind.KpiDrop, (ulong)i), KpiDropCause.FunnelRegression)).ToList();
+        var start = (KpiDropCase k) => DateOnly.ParseExact(k.Truth.ChangeStart, "yyyy-MM-dd", CultureInfo.InvariantCulture).DayNumber;
+        // The start sits anywhere in a five-day bracket after the first day of logs ...
+        Assert.Equal(5, cases.Select(k => start(k) - k.LogsFrom.DayNumber).Distinct().Count());
+        // ... and the last day adds nothing: it is a fixed distance from the first (or the data's end).
+        Assert.All(cases, k => Assert.True(
+            k.LogsUntil.DayNumber - k.LogsFrom.DayNumber == KpiDropCase.LogDays || k.LogsUntil == new DateOnly(2025, 12, 29),
+            $"{k.Id}: logs {k.LogsFrom} to {k.LogsUntil}"));
+    }
+
+    [Fact]
     public void Seeds_draw_start_dates_over_three_weeks_so_two_seeds_rarely_share_one()
     {
         var starts = Enumerable.Range(1, 300).Select(i => KpiDropCase.StartFor((ulong)i)).ToList();
@@ -189,8 +202,7 @@ public sealed class KpiDropTests
         try
         {
             var start = DateOnly.ParseExact(kase.Truth.ChangeStart, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-            Assert.Equal(DayOfWeek.Monday, kase.LogsFrom.DayOfWeek);
-            Assert.InRange(start.DayNumber - kase.LogsFrom.DayNumber, KpiDropCase.CleanDaysBefore, KpiDropCase.CleanDaysBefore + 6);
+            Assert.InRange(start.DayNumber - kase.LogsFrom.DayNumber, KpiDropCase.CleanDaysBefore, KpiDropCase.CleanDaysBefore + 4);
 
             using var db = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
             db.Open();
@@ -214,7 +226,8 @@ public sealed class KpiDropTests
             var logsFrom = kase.LogsFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             Assert.StartsWith(logsFrom, (string)Scalar("SELECT MIN(started_at) FROM sessions")!, StringComparison.Ordinal);
             var lastDay = kase.LogsUntil.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            Assert.Equal(KpiDropCase.DaysAfter, kase.LogsUntil.DayNumber - start.DayNumber);
+            Assert.Equal(KpiDropCase.LogDays, kase.LogsUntil.DayNumber - kase.LogsFrom.DayNumber);
+            Assert.InRange(kase.LogsUntil.DayNumber - start.DayNumber, 21, 25);
             Assert.StartsWith(lastDay, (string)Scalar("SELECT MAX(started_at) FROM sessions")!, StringComparison.Ordinal);
             Assert.Equal(0L, Scalar("SELECT COUNT(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM sessions s WHERE s.session_id = e.session_id)"));
             Assert.True((long)Scalar($"SELECT COUNT(*) FROM payments WHERE paid_at < '{logsFrom}'")! > 100, "payments cover the whole window");

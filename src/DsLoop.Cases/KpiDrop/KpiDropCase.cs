@@ -19,11 +19,18 @@ public sealed class KpiDropCase
     /// <summary>Days of clean logs at least before the start: the 28-day baseline plus a week to see the trend.</summary>
     public const int CleanDaysBefore = 35;
 
-    /// <summary>Days of logs kept from the start on: three weeks show the drop settle, and a short window keeps a standard warehouse quick to generate.</summary>
-    public const int DaysAfter = 21;
+    /// <summary>
+    /// Days of logs in the warehouse: 35 to 39 before the start and the rest (21 to 25) after it. A fixed length means the
+    /// two ends of the logs give away no more than the first day does (a five-day bracket), and a short window keeps a
+    /// standard warehouse quick to generate.
+    /// </summary>
+    public const int LogDays = 60;
+
+    /// <summary>How many days earlier than <see cref="CleanDaysBefore"/> the logs may start (drawn from the seed).</summary>
+    private const int LogsFromJitter = 5;
 
     /// <summary>Bumped whenever the same id would give different data, so cached warehouses of the old kind are not reused.</summary>
-    private const int DataVersion = 3;
+    private const int DataVersion = 4;
 
     /// <summary>
     /// How many start days a seed can draw: three weeks and a day, ending on the generator's latest start. Later starts
@@ -44,8 +51,8 @@ public sealed class KpiDropCase
         var truth = new DatasetGenerator(planted).Truth;
         Truth = truth.KpiDrop!;
         (_windowStart, _windowEnd) = (Date(truth.WindowStart), Date(truth.WindowEnd));
-        LogsFrom = LogsFromFor(Date(Truth.ChangeStart));
-        LogsUntil = Min(Date(Truth.ChangeStart).AddDays(DaysAfter), _windowEnd);
+        LogsFrom = Date(Truth.ChangeStart).AddDays(-CleanDaysBefore - CaseRng.For(id.Seed, "kpi-logs").Next(LogsFromJitter));
+        LogsUntil = Min(LogsFrom.AddDays(LogDays), _windowEnd);
         Options = planted with { LogsFrom = LogsFrom, LogsUntil = LogsUntil };
     }
 
@@ -58,10 +65,10 @@ public sealed class KpiDropCase
     /// <summary>The generator options of the dataset.</summary>
     public GenerationOptions Options { get; }
 
-    /// <summary>The first day of sessions and events in the warehouse (a Monday).</summary>
+    /// <summary>The first day of sessions and events in the warehouse, 35 to 39 days before the start.</summary>
     public DateOnly LogsFrom { get; }
 
-    /// <summary>The day after the last day of sessions and events: <see cref="DaysAfter"/> days after the start, or the window's end.</summary>
+    /// <summary>The day after the last day of sessions and events: <see cref="LogDays"/> after <see cref="LogsFrom"/>, or the window's end.</summary>
     public DateOnly LogsUntil { get; }
 
     /// <summary>The answer key (server side only).</summary>
@@ -83,13 +90,6 @@ public sealed class KpiDropCase
     /// </summary>
     public static DateOnly StartFor(ulong seed) =>
         ScenarioOptions.LatestKpiDropStart.AddDays(CaseRng.For(seed, "kpi-start").Next(StartDays) - (StartDays - 1));
-
-    /// <summary>The Monday on or before the day <see cref="CleanDaysBefore"/> days ahead of the start: logs begin 35 to 41 days before it.</summary>
-    public static DateOnly LogsFromFor(DateOnly start)
-    {
-        var day = start.AddDays(-CleanDaysBefore);
-        return day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
-    }
 
     /// <summary>Users per scale: the tiny case uses 6,000 users, the smallest size at which every cause shows clearly.</summary>
     public static DataScale ScaleFor(CaseScale scale) => scale == CaseScale.Standard ? DataScale.Standard : DataScale.Custom(6_000);
