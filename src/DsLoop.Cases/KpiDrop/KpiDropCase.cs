@@ -142,7 +142,7 @@ public sealed class KpiDropCase
         sb.AppendLine(CultureInfo.InvariantCulture, $"* `cause`: one of {string.Join(", ", KpiDropAnswer.Causes.Select(c => $"`{c.Slug}`"))};");
         sb.AppendLine(CultureInfo.InvariantCulture, $"* `segment`: one of {string.Join(", ", KpiDropAnswer.Segments.Select(c => $"`{c.Slug}`"))};");
         sb.AppendLine("* `startDate`: the first affected day (YYYY-MM-DD);");
-        sb.AppendLine("* `impact`: the relative change of the KPI over all sessions from the start date to the end of the effect (or of the data), against the 28 days before the start (a drop is negative, e.g. -0.12);");
+        sb.AppendLine("* `impact`: the relative change of the KPI over all sessions from the start date to the end of the effect (or of the logs), against the 28 days before the start (a drop is negative, e.g. -0.12);");
         sb.AppendLine("* `evidenceSql`: one SQLite query that isolates the drop, returning the columns `segment, period, sessions, conversion` with `segment` = `affected` or `rest` (for traffic that dilutes the KPI: `all` or `human`) and `period` = `before` (the 28 days before the start) or `after`.");
         sb.AppendLine();
         sb.AppendLine("```json");

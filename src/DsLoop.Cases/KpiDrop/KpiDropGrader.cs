@@ -54,7 +54,7 @@ internal sealed class KpiDropGrader(KpiDropCase kase, ISqlSandbox sandbox)
         };
         var lines = new List<string>
         {
-            $"Cause: {KpiDropAnswer.Slug(Truth.Cause)}; segment: {KpiDropAnswer.SegmentOf(Truth.Cause)} ({Truth.AffectedSegment}); from {Truth.ChangeStart} to {Truth.ChangeEnd} (exclusive); {(Truth.IsRealChange ? "a real change in behaviour" : "a measurement problem")}.",
+            $"Cause: {KpiDropAnswer.Slug(Truth.Cause)}; segment: {KpiDropAnswer.SegmentOf(Truth.Cause)} ({Truth.AffectedSegment}); from {Truth.ChangeStart} to {EffectEnd} (exclusive{(EffectEnd == Truth.ChangeEnd ? "" : ", where the logs end; it lasts beyond them")}); {(Truth.IsRealChange ? "a real change in behaviour" : "a measurement problem")}.",
             $"Overall KPI change: {Fmt.SignedPct(impact)}.",
             "Reference evidence (segment, period, sessions, conversion): " + string.Join("; ", reference.Rows.Select(r => $"{r.Segment}/{r.Period}: {r.Sessions:N0} sessions, {r.Conversion:0.0000}")),
             "Reference evidence query:\n" + Truth.EvidenceSql,
@@ -94,6 +94,16 @@ internal sealed class KpiDropGrader(KpiDropCase kase, ISqlSandbox sandbox)
         return Math.Abs(off) <= 1
             ? new GradedPart("Start date", 1, 1, $"Right: {Truth.ChangeStart}.")
             : new GradedPart("Start date", 0, 1, $"It started on {Truth.ChangeStart}, {Math.Abs(off)} days {(off > 0 ? "before" : "after")} your date. Look at the KPI by day (in the users' local days) for the affected segment.");
+    }
+
+    /// <summary>The end of the effect as the warehouse shows it: the truth's end, or the end of the logs when that comes first.</summary>
+    private string EffectEnd
+    {
+        get
+        {
+            var logsEnd = kase.LogsUntil.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            return string.CompareOrdinal(logsEnd, Truth.ChangeEnd) < 0 ? logsEnd : Truth.ChangeEnd;
+        }
     }
 
     private static GradedPart ImpactPart(double? impact, double engine)
