@@ -29,7 +29,8 @@ public sealed class SqliteDatasetWriter : IDatasetSink, IDisposable
     private readonly sqlite3_stmt?[] _singleStatements = new sqlite3_stmt?[DatasetSchema.Tables.Count];
     private readonly SqliteLoadBatch?[] _filling = new SqliteLoadBatch?[DatasetSchema.Tables.Count];
     private readonly ConcurrentQueue<SqliteLoadBatch>[] _free = [.. DatasetSchema.Tables.Select(_ => new ConcurrentQueue<SqliteLoadBatch>())];
-    private readonly BlockingCollection<SqliteLoadBatch> _queue = new(boundedCapacity: 256);
+    // 64 batches of 200 rows in flight: enough to absorb the generator's bursts, few enough to keep memory flat.
+    private readonly BlockingCollection<SqliteLoadBatch> _queue = new(boundedCapacity: 64);
     private readonly PinnedUtf8Cache _strings = new();
     private readonly Thread _loader;
     private Exception? _failure;
