@@ -74,25 +74,6 @@ public sealed class KpiDropTests
         return (conversion["after"] / conversion["before"]) - 1;
     }
 
-    /// <summary>The relative change of the reference evidence's 'rest' segment, after against before.</summary>
-    private static double RestChange(string path, string evidenceSql)
-    {
-        using var db = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
-        db.Open();
-        using var command = db.CreateCommand();
-        command.CommandText = evidenceSql;
-        using var reader = command.ExecuteReader();
-        var conversion = new Dictionary<string, double>();
-        while (reader.Read())
-        {
-            if (reader.GetString(0) == "rest")
-            {
-                conversion[reader.GetString(1)] = reader.GetDouble(3);
-            }
-        }
-        return (conversion["after"] / conversion["before"]) - 1;
-    }
-
     private static string Day(string date, int offset) =>
         DateOnly.ParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture).AddDays(offset).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -107,17 +88,7 @@ public sealed class KpiDropTests
             var probe = await kase.GradeAsync(path, new KpiDropAnswer(null, null, null, null, null).ToJson());
             var impact = probe.Metrics!["impact"];
             Assert.Equal(OverallChange(path, truth.ChangeStart, truth.ChangeEnd), impact, 9);
-            if (cause == KpiDropCause.PriceChange)
-            {
-                // EUR users hold about 11% of the sessions, so at the tiny scale the overall change (about -3%) is within the
-                // noise of the rest; it must still fall behind the rest.
-                var rest = RestChange(path, truth.EvidenceSql);
-                Assert.True(impact < rest - 0.02, $"{cause}, seed {seed} from {truth.ChangeStart}: overall {impact:P1}, the rest {rest:P1}");
-            }
-            else
-            {
-                Assert.True(impact < 0, $"{cause}, seed {seed} from {truth.ChangeStart}: the KPI should drop overall, changed {impact:P1}");
-            }
+            Assert.True(impact < 0, $"{cause}, seed {seed} from {truth.ChangeStart}: the KPI should drop overall, changed {impact:P1}");
 
             var right = new KpiDropAnswer(KpiDropAnswer.Slug(cause), KpiDropAnswer.SegmentOf(cause), truth.ChangeStart, impact, truth.EvidenceSql);
             var result = await kase.GradeAsync(path, right.ToJson());

@@ -29,7 +29,7 @@ public sealed class OutputVersionTests
         ["experiment-and-leakage"] = "64CF3B77D45D6BFA",
     };
 
-    private const int PinnedVersion = 2;
+    private const int PinnedVersion = 3;
 
     private static string Fingerprint(GenerationOptions options)
     {

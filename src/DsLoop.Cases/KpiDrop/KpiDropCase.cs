@@ -30,7 +30,7 @@ public sealed class KpiDropCase
     private const int LogsFromJitter = 5;
 
     /// <summary>Bumped whenever the same id would give different data, so cached warehouses of the old kind are not reused.</summary>
-    private const int DataVersion = 4;
+    private const int DataVersion = 5;
 
     /// <summary>
     /// How many start days a seed can draw: three weeks and a day, ending on the generator's latest start. Later starts

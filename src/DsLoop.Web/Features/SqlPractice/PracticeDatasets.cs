@@ -21,7 +21,7 @@ internal static class PracticeDatasets
     /// <summary>The cache in a data folder's <c>datasets/</c>; one per process, shared by every feature that generates datasets.</summary>
     public static DatasetCache Open(string dataDirectory) => new(Folder(dataDirectory), BudgetBytes);
 
-    /// <summary>The cache key of a dataset, e.g. <c>tiny-42-g2</c> (the suffix is the generator's output version).</summary>
+    /// <summary>The cache key of a dataset, e.g. <c>tiny-42-g3</c> (the suffix is the generator's output version).</summary>
     public static string Key(ulong seed, DataScale scale) => string.Create(CultureInfo.InvariantCulture, $"{scale.Name}-{seed}-{DatasetGenerator.CacheTag}");
 
     /// <summary>
