@@ -56,6 +56,8 @@ public sealed class CaseService(DatasetCache cache, Framework? planFramework)
 
     private ModelingCase Modeling(CaseId id) => Get(id, i => new ModelingCase(i));
 
+    private KpiDropCase KpiDrop(CaseId id) => Get(id, i => new KpiDropCase(i));
+
     /// <summary>The brief of a case, in Markdown.</summary>
     public string Brief(CaseId id)
     {
@@ -64,7 +66,7 @@ public sealed class CaseService(DatasetCache cache, Framework? planFramework)
         {
             CaseKind.Experiment => Experiment(id).Brief(),
             CaseKind.Modeling => Modeling(id).Brief(),
-            _ => Get(id, i => new KpiDropCase(i)).Brief(),
+            _ => KpiDrop(id).Brief(),
         };
     }
 
@@ -83,13 +85,13 @@ public sealed class CaseService(DatasetCache cache, Framework? planFramework)
     /// <summary>A lease on the KPI-drop warehouse of a case, generated on first use.</summary>
     public Task<DatasetCache.DatasetLease> KpiDatasetAsync(CaseId id, CancellationToken cancellationToken = default)
     {
-        var kase = new KpiDropCase(id);
+        var kase = KpiDrop(id);
         return cache.GetAsync(kase.CacheKey, (path, token) => Task.Run(() => kase.BuildDataset(path, token), token), cancellationToken);
     }
 
     /// <summary>Writes a KPI-drop case's warehouse as one CSV per table plus SCHEMA.md into <paramref name="folder"/> (the same rows as its SQLite file).</summary>
-    public static void WriteKpiCsv(CaseId id, string folder, CancellationToken cancellationToken = default) =>
-        new KpiDropCase(id).WriteCsv(folder, cancellationToken);
+    public void WriteKpiCsv(CaseId id, string folder, CancellationToken cancellationToken = default) =>
+        KpiDrop(id).WriteCsv(folder, cancellationToken);
 
     /// <summary>Grades a submission; throws <see cref="CaseAnswerException"/> when it can't be read.</summary>
     public async Task<CaseResult> GradeAsync(CaseId id, CaseSubmission submission, CancellationToken cancellationToken = default)
@@ -109,7 +111,7 @@ public sealed class CaseService(DatasetCache cache, Framework? planFramework)
                 var answer = KpiDropAnswer.Parse(json);
                 using (var lease = await KpiDatasetAsync(id, cancellationToken))
                 {
-                    return await new KpiDropCase(id).GradeAsync(lease.Path, answer.ToJson(), cancellationToken);
+                    return await KpiDrop(id).GradeAsync(lease.Path, answer, cancellationToken);
                 }
         }
     }

@@ -152,9 +152,12 @@ public sealed class KpiDropCase
     }
 
     /// <summary>Grades an answer on the seed's dataset.</summary>
-    public async Task<CaseResult> GradeAsync(string datasetPath, string answerJson, CancellationToken cancellationToken = default)
+    public Task<CaseResult> GradeAsync(string datasetPath, string answerJson, CancellationToken cancellationToken = default) =>
+        GradeAsync(datasetPath, KpiDropAnswer.Parse(answerJson), cancellationToken);
+
+    /// <summary>Grades an answer already read on the seed's dataset.</summary>
+    public async Task<CaseResult> GradeAsync(string datasetPath, KpiDropAnswer answer, CancellationToken cancellationToken = default)
     {
-        var answer = KpiDropAnswer.Parse(answerJson);
         var sandbox = new SqliteSandbox(datasetPath, SandboxLimits.Default with { Timeout = TimeSpan.FromSeconds(20) });
         return await new KpiDropGrader(this, sandbox).GradeAsync(answer, cancellationToken);
     }

@@ -62,7 +62,7 @@ internal static class CaseCommand
                 written.Add(CaseService.KpiSqliteFile);
                 // The same rows as CSV files, for pandas, R or a spreadsheet.
                 var csv = Path.Combine(folder, "csv");
-                await Task.Run(() => CaseService.WriteKpiCsv(id, csv, cancellationToken), cancellationToken);
+                await Task.Run(() => service.WriteKpiCsv(id, csv, cancellationToken), cancellationToken);
                 written.AddRange(Directory.GetFiles(csv).Select(f => "csv/" + Path.GetFileName(f)).Order(StringComparer.Ordinal));
             }
             await File.WriteAllTextAsync(Path.Combine(folder, "brief.md"), brief, cancellationToken);

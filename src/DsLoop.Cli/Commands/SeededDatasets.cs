@@ -66,7 +66,8 @@ internal sealed class SeededDatasets
     /// <summary>The dataset cache in the data folder's <c>datasets/</c> (the data folder as the app store resolves it).</summary>
     public static DatasetCache OpenCache(string? dataDirectory)
     {
-        var folder = PracticeDatasets.Folder(StoreSettings.FromEnvironment(dataDirectory).DataDirectory);
+        var data = StoreSettings.FromEnvironment(dataDirectory).DataDirectory;
+        var folder = PracticeDatasets.Folder(data);
         try
         {
             Directory.CreateDirectory(folder);
@@ -75,7 +76,7 @@ internal sealed class SeededDatasets
         {
             throw new CliException($"can't use the dataset folder {Path.GetFullPath(folder)}: {e.Message}");
         }
-        return new DatasetCache(folder, PracticeDatasets.BudgetBytes);
+        return PracticeDatasets.Open(data);
     }
 
     /// <summary>A lease on the seed's SQLite dataset, generated into the cache on first use (announced on <paramref name="console"/> when given).</summary>

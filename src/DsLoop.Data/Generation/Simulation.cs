@@ -399,10 +399,13 @@ internal sealed class Simulation
 
     // ---------------------------------------------------------------- sessions and events
 
+    /// <summary>Whether a session starting at <paramref name="start"/> is written (partial logs keep one window).</summary>
+    private bool InLoggedWindow(long start) => start >= _logsFrom && start < _logsUntil;
+
     private void Session(long start, bool first, bool holiday)
     {
         _currentSessionId = ++_sessionId;
-        _logging = start >= _logsFrom && start < _logsUntil;
+        _logging = InLoggedWindow(start);
         _currentVersion = _platform == Web ? null : VersionAt(start);
         _duplicatesLogged = _platform == Android && _currentVersion == DuplicatingVersion;
         var day = (int)((start - WindowStart) / Clock.Day);
@@ -665,7 +668,7 @@ internal sealed class Simulation
             {
                 var start = DayStart(day) + _rng.NextInt((int)Clock.Day);
                 _currentSessionId = ++_sessionId;
-                _logging = start >= _logsFrom && start < _logsUntil;
+                _logging = InLoggedWindow(start);
                 _currentVersion = null;
                 _duplicatesLogged = false;
                 var t = start;

@@ -111,7 +111,7 @@ internal sealed class CasePageModel(CaseService cases, IAppStore store, TimeProv
         if (Id.Kind == CaseKind.KpiDrop && name == CaseService.KpiCsvZipFile)
         {
             var id = Id;
-            await DatasetExport.SendZipAsync(Response, $"{Id}-{CaseService.KpiCsvZipFile}", (folder, token) => CaseService.WriteKpiCsv(id, folder, token), cancellationToken);
+            await DatasetExport.SendZipAsync(Response, $"{Id}-{CaseService.KpiCsvZipFile}", (folder, token) => cases.WriteKpiCsv(id, folder, token), cancellationToken);
             return new EmptyResult();
         }
         var file = cases.Files(Id).FirstOrDefault(f => f.Name == name);
