@@ -1,10 +1,10 @@
 using System.Text;
+using DsLoop.App.MockLoop;
 using DsLoop.Content;
 using DsLoop.Core;
 using DsLoop.Sql.Bank;
 using DsLoop.Store;
 using DsLoop.Testing;
-using DsLoop.Web.Features.MockLoop;
 using Microsoft.Data.Sqlite;
 using Xunit;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
+using DsLoop.App.Hosting;
 using DsLoop.Content;
 using DsLoop.Core;
-using DsLoop.Web.App;
 
 namespace DsLoop.Cli.Commands;
 
@@ -36,7 +36,20 @@ internal static class ContentCommand
     internal static string ResolveFolder(string? path, string subfolder = "") =>
         path ?? (Directory.Exists(Path.Combine("content", subfolder))
             ? Path.GetFullPath(Path.Combine("content", subfolder))
-            : Path.Combine(DsLoopOptions.DefaultContentDirectory(), subfolder));
+            : Path.Combine(AppSettings.DefaultContentDirectory(), subfolder));
+
+    /// <summary>The bank in <paramref name="folder"/>; invalid content fails the command with every error named.</summary>
+    internal static ContentBank LoadBank(string folder)
+    {
+        try
+        {
+            return AppContent.Load(folder);
+        }
+        catch (StartupException e)
+        {
+            throw new CliException(e.Message);
+        }
+    }
 
     private static Command Validate(CliConsole console)
     {
@@ -84,8 +97,7 @@ internal static class ContentCommand
         command.SetAction(async (parse, _) =>
         {
             var folder = Resolve(parse.GetValue(path));
-            var bank = ContentLoader.Load(folder).Bank
-                ?? throw new CliException($"the content in {Path.GetFullPath(folder)} is invalid; run 'dsloop content validate' to see why.");
+            var bank = LoadBank(folder);
             var byDimension = Dimensions.All.ToDictionary(Dimensions.Slug, d => bank.Items.Count(i => i.Dimensions.Contains(d)));
             var byRound = Rounds.All.ToDictionary(Rounds.Slug, r => bank.Items.Count(i => i.Rounds.Contains(r)));
             var byLevel = Enum.GetValues<Level>().ToDictionary(LevelsAndVariants.Slug, l => bank.Items.Count(i => i.Level == l));

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using DsLoop.Content;
 using DsLoop.Content.Loops;
 using DsLoop.Core;
 
@@ -24,8 +23,7 @@ internal static class LoopCommand
         command.SetAction(async (parse, _) =>
         {
             var folder = ContentCommand.ResolveFolder(parse.GetValue(content));
-            var bank = ContentLoader.Load(folder).Bank
-                ?? throw new CliException($"the content in {Path.GetFullPath(folder)} is invalid; run 'dsloop content validate' to see why.");
+            var bank = ContentCommand.LoadBank(folder);
             if (parse.GetValue(json))
             {
                 await CliJson.WriteAsync(console.Out, bank.Loops.Select(t => new

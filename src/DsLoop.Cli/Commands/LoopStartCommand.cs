@@ -1,10 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using DsLoop.App.MockLoop;
 using DsLoop.Content;
 using DsLoop.Core;
 using DsLoop.Store;
-using DsLoop.Web.Features.MockLoop;
 
 namespace DsLoop.Cli.Commands;
 
@@ -33,8 +33,7 @@ internal static class LoopStartCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var folder = ContentCommand.ResolveFolder(parse.GetValue(content));
-            var bank = ContentLoader.Load(folder).Bank
-                ?? throw new CliException($"the content in {Path.GetFullPath(folder)} is invalid; run 'dsloop content validate' to see why.");
+            var bank = ContentCommand.LoadBank(folder);
             var template = FindTemplate(bank, parse.GetValue(level)!, parse.GetValue(variant)!);
             var dataFolder = StoreSettings.FromEnvironment(parse.GetValue(dataDir)).DataDirectory;
             ILoopSqlGrader grader;
@@ -42,7 +41,7 @@ internal static class LoopStartCommand
             {
                 grader = PracticeLoopSqlGrader.ForFolders(folder, dataFolder);
             }
-            catch (DsLoop.Web.App.StartupException e)
+            catch (DsLoop.App.Hosting.StartupException e)
             {
                 throw new CliException(e.Message);
             }

@@ -1,13 +1,13 @@
 using System.CommandLine;
 using System.Text;
-using System.Text.Json;
+using DsLoop.App.Attempts;
+using DsLoop.App.Hosting;
+using DsLoop.App.Practice;
 using DsLoop.Content;
 using DsLoop.Content.Coaching;
 using DsLoop.Core;
 using DsLoop.Core.Scheduling;
 using DsLoop.Store;
-using DsLoop.Web.App;
-using DsLoop.Web.Features.Practice;
 
 namespace DsLoop.Cli.Commands;
 
@@ -33,8 +33,7 @@ internal static class PracticeCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var bank = ContentLoader.Load(parse.GetValue(content) ?? DsLoopOptions.DefaultContentDirectory()).Bank
-                ?? throw new CliException("the content is invalid; run 'dsloop content validate' to see why.");
+            var bank = ContentCommand.LoadBank(parse.GetValue(content) ?? AppSettings.DefaultContentDirectory());
             var items = Filter(bank, parse.GetValue(round), parse.GetValue(dimension));
             if (parse.GetValue(item) is { } id)
             {
@@ -49,7 +48,8 @@ internal static class PracticeCommand
             }
             await using var store = await OpenStoreAsync(parse.GetValue(dataDir), cancellationToken);
             var user = await store.EnsureLocalUserAsync(cancellationToken);
-            var session = new Session(console, bank, store, user, new ReviewScheduling(store, console.Clock));
+            var practice = new PracticeService(bank, store, new ReviewScheduling(store, console.Clock), console.Clock);
+            var session = new Session(console, practice, store, user);
             var chosen = await session.ChooseAsync(items, howMany, cancellationToken);
             if (chosen.Count == 0)
             {
@@ -102,7 +102,7 @@ internal static class PracticeCommand
         }
     }
 
-    private sealed class Session(CliConsole console, ContentBank bank, IAppStore store, User user, ReviewScheduling scheduling)
+    private sealed class Session(CliConsole console, PracticeService practice, IAppStore store, User user)
     {
         /// <summary>Due items first (most overdue first), then never-answered ones, then the least recently answered.</summary>
         public async Task<List<QuestionItem>> ChooseAsync(List<QuestionItem> items, int count, CancellationToken cancellationToken)
@@ -121,7 +121,7 @@ internal static class PracticeCommand
         /// <summary>Runs one question; false when the input ended before it was rated.</summary>
         public async Task<bool> AskAsync(QuestionItem item, int number, int total, CancellationToken cancellationToken)
         {
-            var framework = bank.Frameworks[item.FrameworkId];
+            var framework = practice.Content.Frameworks[item.FrameworkId];
             var output = console.Out;
             await output.WriteLineAsync($"\n=== Question {number} of {total}: {item.Title} ===");
             await output.WriteLineAsync(item.Prompt);
@@ -134,9 +134,14 @@ internal static class PracticeCommand
             {
                 return false;
             }
-            var now = console.Clock.GetUtcNow();
-            var seconds = (int)Math.Clamp((now - started).TotalSeconds, 0, 24 * 3600);
-            var coach = AnswerCoach.Review(item, framework, answer);
+            var seconds = (int)Math.Clamp((console.Clock.GetUtcNow() - started).TotalSeconds, 0, 24 * 3600);
+            var submitted = await practice.SubmitAsync(user.Id, item, answer, seconds, cancellationToken);
+            if (submitted.Value is not { } attempt)
+            {
+                await output.WriteLineAsync($"Not saved: {submitted.Problem}");
+                return true;
+            }
+            var coach = attempt.Read<OpenAnswer>()!.Coach!;
             await WriteCoachAsync(coach);
             await output.WriteLineAsync($"\nWhy they ask: {item.WhyTheyAsk}");
             await output.WriteLineAsync($"\nA strong answer:\n{item.ModelAnswer}");
@@ -145,10 +150,6 @@ internal static class PracticeCommand
             {
                 await output.WriteLineAsync($"  - {probe}");
             }
-
-            var attempt = new Attempt(Ids.New(), user.Id, AttemptKind.OpenQuestion, item.Id, started, now, coach.Score,
-                JsonSerializer.Serialize(new OpenAnswer(answer, seconds, coach.Words, coach), JsonDefaults.Options));
-            await store.AddAttemptAsync(attempt, cancellationToken);
 
             var steps = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var step in framework.Steps)
@@ -166,11 +167,9 @@ internal static class PracticeCommand
             {
                 return false;
             }
-            var rating = Enum.Parse<ReviewRating>(overall);
-            var schedule = await scheduling.RateAsync(user.Id, item.Id, rating, cancellationToken);
-            var rated = new OpenAnswer(answer, seconds, coach.Words, coach, new SelfRating(steps, rating, console.Clock.GetUtcNow(), schedule.DueAt));
-            await store.UpdateAttemptAsync(attempt with { PayloadJson = JsonSerializer.Serialize(rated, JsonDefaults.Options) }, cancellationToken);
-            await output.WriteLineAsync($"Saved. Next review of this question: {schedule.DueAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC.");
+            var rated = await practice.RateAsync(attempt, Enum.Parse<ReviewRating>(overall), steps, cancellationToken);
+            var due = rated.Value?.Read<OpenAnswer>()?.Rating?.NextDue;
+            await output.WriteLineAsync(due is { } next ? $"Saved. Next review of this question: {next.UtcDateTime:yyyy-MM-dd HH:mm} UTC." : $"Not rated: {rated.Problem}");
             return true;
         }
 

@@ -1,8 +1,8 @@
 using System.CommandLine;
+using DsLoop.App.SqlPractice;
 using DsLoop.Data;
 using DsLoop.Sql;
 using DsLoop.Store;
-using DsLoop.Web.Features.SqlPractice;
 
 namespace DsLoop.Cli.Commands;
 

@@ -3,29 +3,28 @@ using DsLoop.Web.App;
 
 namespace DsLoop.Cli.Commands;
 
+/// <summary><c>dsloop serve</c>: hosts the web app; its flags are the web app's own, read by the one parser in <see cref="DsLoopOptions"/>.</summary>
 internal static class ServeCommand
 {
-    public static Command Build()
+    public static Command Build(CliConsole console)
     {
-        var port = new Option<int?>("--port") { Description = $"Listen on http://localhost:PORT (default {DsLoopOptions.DefaultPort}, or DSLOOP_PORT)." };
-        var urls = new Option<string?>("--urls") { Description = "Listen on these URLs, separated by ';'. A non-loopback address turns on multi-user mode." };
-        var dataDir = new Option<string?>("--data-dir") { Description = "Folder for the SQLite store (default ./.dsloop, or DSLOOP_DATA_DIR)." };
-        var content = new Option<string?>("--content") { Description = "Content folder (default: the one shipped with DsLoop, or DSLOOP_CONTENT_DIR)." };
-        var multiUser = new Option<bool>("--multi-user") { Description = "Require sign-up and sign-in even on loopback." };
-        var command = new Command("serve", "Run the DsLoop web app (the same app as src/DsLoop.Web). Set DSLOOP_DB to use PostgreSQL.")
+        var flags = new Argument<string[]>("flags")
         {
-            port, urls, dataDir, content, multiUser,
+            Description = "The web app's flags: --port N, --urls URLS, --data-dir PATH, --content PATH, --multi-user.",
+            Arity = ArgumentArity.ZeroOrMore,
         };
+        var command = new Command("serve", "Run the DsLoop web app (the same app as src/DsLoop.Web). Set DSLOOP_DB to use PostgreSQL.") { flags };
+        command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(async (parse, cancellationToken) =>
         {
             DsLoopOptions options;
             try
             {
-                options = DsLoopOptions.FromValues(parse.GetValue(urls), parse.GetValue(port)?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    parse.GetValue(dataDir), parse.GetValue(content), parse.GetValue(multiUser));
+                options = DsLoopOptions.Parse([.. parse.GetValue(flags) ?? [], .. parse.UnmatchedTokens]);
             }
             catch (ArgumentException e)
             {
+                await console.Error.WriteLineAsync(DsLoopOptions.Usage);
                 throw new CliException(e.Message, DsLoopCli.Usage);
             }
             return await DsLoopApp.RunAsync(options, cancellationToken);

@@ -1,9 +1,13 @@
-using DsLoop.Content;
+using DsLoop.App.Hosting;
 using DsLoop.Store;
 using DsLoop.Web.Features.Account;
+using DsLoop.Web.Features.Cases;
 using DsLoop.Web.Features.Health;
 using DsLoop.Web.Features.MockLoop;
+using DsLoop.Web.Features.Practice;
 using DsLoop.Web.Features.Progress;
+using DsLoop.Web.Features.Readiness;
+using DsLoop.Web.Features.Review;
 using DsLoop.Web.Features.SqlPractice;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -15,70 +19,31 @@ namespace DsLoop.Web.App;
 public static class DsLoopApp
 {
     /// <summary>
-    /// Opens the store, loads the content and wires the app. Nothing listens until the app starts.
+    /// Loads the content, opens the store and wires the app, one feature at a time. Nothing listens until the app starts.
     /// <paramref name="configure"/> and <paramref name="mapExtra"/> let tests and hosts add services and endpoints.
     /// </summary>
     /// <exception cref="StartupException">The store or the content can't be used; the message says why.</exception>
     public static async Task<WebApplication> BuildAsync(
-        DsLoopOptions options, Action<WebApplicationBuilder>? configure = null, Action<WebApplication>? mapExtra = null)
+        DsLoopOptions options, Action<WebApplicationBuilder>? configure = null, Action<WebApplication>? mapExtra = null,
+        CancellationToken cancellationToken = default)
     {
-        var content = LoadContent(options.ContentDirectory);
-        var sqlBank = SqlBank.Load(options.ContentDirectory);
-        IAppStore store;
-        try
-        {
-            store = await AppStoreFactory.OpenAsync(options.Store);
-        }
-        catch (StoreUnavailableException e)
-        {
-            throw new StartupException(e.Message, e);
-        }
-
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-        {
-            ContentRootPath = AppContext.BaseDirectory,
-            ApplicationName = typeof(DsLoopApp).Assembly.GetName().Name,
-        });
-        builder.WebHost.UseUrls([.. options.Urls]);
-        builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        // Keys that sign auth and anti-forgery cookies live beside the store, so sign-ins survive a restart.
-        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
-        builder.Services.AddDataProtection()
-            .SetApplicationName("DsLoop")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetFullPath(options.Store.DataDirectory), "keys")));
+        var settings = options.Settings;
+        var content = AppContent.Load(settings.ContentDirectory);
+        var store = await AppStore.OpenAsync(settings.Store, cancellationToken);
+        var builder = CreateBuilder(options);
+        // The container owns the store from here on and disposes it when the app is disposed.
+        builder.Services.AddSingleton<IAppStore>(_ => store);
         builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(content);
-        builder.Services.AddSingleton(sqlBank);
-        // One dataset cache for the SQL practice datasets and the case warehouses: one folder, one budget, one lock.
-        var datasets = PracticeDatasets.Open(options.Store.DataDirectory);
-        builder.Services.AddSingleton(datasets);
-        builder.Services.AddSingleton<SqlPracticeService>();
-        builder.Services.AddSingleton(new DsLoop.Cases.CaseService(
-            datasets, content.Frameworks.GetValueOrDefault(DsLoop.Cases.Modeling.ModelingCase.PlanFrameworkId)));
-        builder.Services.AddSingleton<EmbeddedAssets>();
-        builder.Services.AddScoped<DsLoop.Web.Features.Practice.ReviewScheduling>();
+        builder.Services.AddDsLoopAccounts(options.MultiUser, await LocalUserAsync(store, options.MultiUser, cancellationToken));
+        builder.Services.AddPractice();
+        builder.Services.AddReview();
+        builder.Services.AddProgress();
+        builder.Services.AddSqlPractice(settings);
+        builder.Services.AddCases();
         builder.Services.AddMockLoop();
-        builder.Services.AddDsLoopAccounts(options.MultiUser, await LocalUserAsync(store, options.MultiUser));
-        builder.Services.AddRazorPages(pages =>
-        {
-            pages.RootDirectory = "/Features";
-            pages.Conventions.AuthorizeFolder("/Practice");
-            pages.Conventions.AuthorizeFolder("/Progress");
-            pages.Conventions.AuthorizeFolder("/MockLoop");
-            pages.Conventions.AuthorizeFolder("/Review");
-            pages.Conventions.AuthorizeFolder("/SqlPractice");
-            pages.Conventions.AuthorizeFolder("/Readiness");
-            pages.Conventions.AuthorizeFolder("/Planners");
-            pages.Conventions.AuthorizeFolder("/Cases");
-        }).AddApplicationPart(typeof(DsLoopApp).Assembly);
-        builder.Services.AddAntiforgery(a =>
-        {
-            a.Cookie.Name = "dsloop.csrf";
-            a.Cookie.SameSite = SameSiteMode.Strict;
-            a.HeaderName = "X-CSRF-TOKEN";
-        });
+        builder.Services.AddReadiness();
+        builder.Services.AddPages();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -90,11 +55,10 @@ public static class DsLoopApp
         app.UseAuthorization();
         app.MapAssets();
         app.MapHealth();
-        app.MapHistoryExport();
-        app.MapSqlDatasetExport();
+        app.MapProgress();
+        app.MapSqlPractice();
         mapExtra?.Invoke(app);
         app.MapRazorPages();
-        app.Lifetime.ApplicationStopped.Register(() => store.DisposeAsync().AsTask().GetAwaiter().GetResult());
         return app;
     }
 
@@ -111,7 +75,7 @@ public static class DsLoopApp
         WebApplication app;
         try
         {
-            app = await BuildAsync(options);
+            app = await BuildAsync(options, cancellationToken: cancellationToken);
             await app.StartAsync(cancellationToken);
         }
         catch (StartupException e)
@@ -125,32 +89,60 @@ public static class DsLoopApp
             await Console.Error.WriteLineAsync($"dsloop: cannot listen on {string.Join(", ", options.Urls)}: {e.Message.ReplaceLineEndings(" ")}");
             return 1;
         }
-        var store = app.Services.GetRequiredService<IAppStore>();
-        var mode = options.MultiUser ? "multi-user mode: sign up at /account/signup" : "local mode: no sign-in needed";
-        foreach (var address in app.ListeningAddresses())
+        await using (app)
         {
-            Console.WriteLine($"DsLoop is running at {address}");
+            var store = app.Services.GetRequiredService<IAppStore>();
+            var mode = options.MultiUser ? "multi-user mode: sign up at /account/signup" : "local mode: no sign-in needed";
+            foreach (var address in app.ListeningAddresses())
+            {
+                Console.WriteLine($"DsLoop is running at {address}");
+            }
+            Console.WriteLine($"  {mode}; {store.Engine} store at {store.Location}. Press Ctrl+C to stop.");
+            await app.WaitForShutdownAsync(cancellationToken);
         }
-        Console.WriteLine($"  {mode}; {store.Engine} store at {store.Location}. Press Ctrl+C to stop.");
-        await app.WaitForShutdownAsync(cancellationToken);
-        await app.DisposeAsync();
         return 0;
     }
 
-    private static ContentBank LoadContent(string directory)
+    private static WebApplicationBuilder CreateBuilder(DsLoopOptions options)
     {
-        var result = ContentLoader.Load(directory);
-        if (result.Bank is { } bank)
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
-            return bank;
-        }
-        var shown = result.Errors.Take(20).Select(e => $"  {e}");
-        var more = result.Errors.Count > 20 ? $"\n  … and {result.Errors.Count - 20} more" : "";
-        throw new StartupException(
-            $"the content in {Path.GetFullPath(directory)} has {result.Errors.Count} problem(s); fix them or run 'dsloop content validate':\n{string.Join('\n', shown)}{more}");
+            ContentRootPath = AppContext.BaseDirectory,
+            ApplicationName = typeof(DsLoopApp).Assembly.GetName().Name,
+        });
+        builder.WebHost.UseUrls([.. options.Urls]);
+        builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // Keys that sign auth and anti-forgery cookies live beside the store, so sign-ins survive a restart.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
+        builder.Services.AddDataProtection()
+            .SetApplicationName("DsLoop")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetFullPath(options.Settings.Store.DataDirectory), "keys")));
+        return builder;
     }
 
-    private static async Task<LocalUser?> LocalUserAsync(IAppStore store, bool multiUser)
+    /// <summary>Razor Pages under <c>Features/</c> (signed-in folders), anti-forgery on every POST, and the embedded assets.</summary>
+    private static IServiceCollection AddPages(this IServiceCollection services)
+    {
+        services.AddSingleton<EmbeddedAssets>();
+        services.AddRazorPages(pages =>
+        {
+            pages.RootDirectory = "/Features";
+            foreach (var folder in new[] { "/Practice", "/Progress", "/MockLoop", "/Review", "/SqlPractice", "/Readiness", "/Planners", "/Cases" })
+            {
+                pages.Conventions.AuthorizeFolder(folder);
+            }
+        }).AddApplicationPart(typeof(DsLoopApp).Assembly);
+        services.AddAntiforgery(a =>
+        {
+            a.Cookie.Name = "dsloop.csrf";
+            a.Cookie.SameSite = SameSiteMode.Strict;
+            a.HeaderName = "X-CSRF-TOKEN";
+        });
+        return services;
+    }
+
+    private static async Task<LocalUser?> LocalUserAsync(IAppStore store, bool multiUser, CancellationToken cancellationToken)
     {
         if (multiUser)
         {
@@ -158,10 +150,11 @@ public static class DsLoopApp
         }
         try
         {
-            return new LocalUser(await store.EnsureLocalUserAsync());
+            return new LocalUser(await store.EnsureLocalUserAsync(cancellationToken));
         }
         catch (StoreUnavailableException e)
         {
+            await store.DisposeAsync();
             throw new StartupException(e.Message, e);
         }
     }

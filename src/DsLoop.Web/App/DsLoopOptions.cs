@@ -1,4 +1,5 @@
 using System.Net;
+using DsLoop.App.Hosting;
 using DsLoop.Store;
 
 namespace DsLoop.Web.App;
@@ -19,24 +20,16 @@ public sealed record DsLoopOptions
     public StoreSettings Store { get; init; } = StoreSettings.FromEnvironment();
 
     /// <summary>The content folder (frameworks and questions).</summary>
-    public string ContentDirectory { get; init; } = DefaultContentDirectory();
+    public string ContentDirectory { get; init; } = AppSettings.DefaultContentDirectory();
 
     /// <summary>The size of the practice datasets SQL problems run on: DSLOOP_SQL_SCALE (tiny, standard or large), default tiny.</summary>
-    public DsLoop.Data.DataScale SqlScale { get; init; } = DefaultSqlScale();
+    public DsLoop.Data.DataScale SqlScale { get; init; } = AppSettings.SqlScaleFromEnvironment();
+
+    /// <summary>What the application services need: store, content folder and dataset size.</summary>
+    public AppSettings Settings => new() { Store = Store, ContentDirectory = ContentDirectory, SqlScale = SqlScale };
 
     /// <summary>True when accounts are required: asked for, or listening beyond loopback.</summary>
     public bool MultiUser => MultiUserRequested || Urls.Any(u => !IsLoopback(u));
-
-    /// <summary>The content folder shipped beside the app, unless DSLOOP_CONTENT_DIR names another.</summary>
-    public static string DefaultContentDirectory() =>
-        Environment.GetEnvironmentVariable("DSLOOP_CONTENT_DIR") is { Length: > 0 } custom
-            ? custom
-            : Path.Combine(AppContext.BaseDirectory, "content");
-
-    private static DsLoop.Data.DataScale DefaultSqlScale() =>
-        Environment.GetEnvironmentVariable("DSLOOP_SQL_SCALE") is { Length: > 0 } name
-            ? DsLoop.Data.DataScale.Preset(name) ?? throw new ArgumentException($"DSLOOP_SQL_SCALE: '{name}' is not tiny, standard or large.")
-            : DsLoop.Data.DataScale.Tiny;
 
     /// <summary>Whether a listen URL stays on this machine.</summary>
     public static bool IsLoopback(string url)
@@ -85,8 +78,7 @@ public sealed record DsLoopOptions
         return FromValues(urls, port, dataDir, content, multiUser);
     }
 
-    /// <summary>Builds options from explicit values, falling back to DSLOOP_* variables and defaults.</summary>
-    public static DsLoopOptions FromValues(string? urls, string? port, string? dataDir, string? content, bool multiUser)
+    private static DsLoopOptions FromValues(string? urls, string? port, string? dataDir, string? content, bool multiUser)
     {
         port ??= Environment.GetEnvironmentVariable("DSLOOP_PORT") is { Length: > 0 } envPort ? envPort : null;
         var portNumber = DefaultPort;
@@ -109,7 +101,7 @@ public sealed record DsLoopOptions
             Urls = list,
             MultiUserRequested = multiUser || multiUserEnv,
             Store = StoreSettings.FromEnvironment(dataDir),
-            ContentDirectory = content ?? DefaultContentDirectory(),
+            ContentDirectory = content ?? AppSettings.DefaultContentDirectory(),
         };
     }
 

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using DsLoop.App.Hosting;
 
 namespace DsLoop.Web.App;
 

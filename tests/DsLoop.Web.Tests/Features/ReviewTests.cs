@@ -1,6 +1,6 @@
 using System.Net;
+using DsLoop.App.Practice;
 using DsLoop.Core.Scheduling;
-using DsLoop.Web.Features.Practice;
 using Xunit;
 
 namespace DsLoop.Web.Tests.Features;

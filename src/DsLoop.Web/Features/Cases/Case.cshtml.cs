@@ -1,10 +1,10 @@
 using System.Globalization;
+using DsLoop.App.Cases;
 using DsLoop.Cases;
 using DsLoop.Cases.Experiment;
 using DsLoop.Cases.KpiDrop;
 using DsLoop.Cases.Modeling;
 using DsLoop.Core;
-using DsLoop.Store;
 using DsLoop.Web.Features.Account;
 using DsLoop.Web.Features.SqlPractice;
 using Microsoft.AspNetCore.Html;
@@ -55,9 +55,9 @@ internal sealed class KpiForm
     public string ToJson() => new KpiDropAnswer(Cause, Segment, StartDate, Impact, EvidenceSql).ToJson();
 }
 
-internal sealed class CasePageModel(CaseService cases, IAppStore store, TimeProvider clock) : PageModel
+internal sealed class CasePageModel(CaseAttempts attempts) : PageModel
 {
-    private static readonly TimeSpan Grace = TimeSpan.FromMinutes(2);
+    private CaseService Cases => attempts.Cases;
 
     [BindProperty] public ExperimentForm Experiment { get; set; } = new();
     [BindProperty] public KpiForm Kpi { get; set; } = new();
@@ -72,10 +72,10 @@ internal sealed class CasePageModel(CaseService cases, IAppStore store, TimeProv
     public string? Error { get; private set; }
     public CaseResult? Result => Payload.Result;
 
-    public HtmlString BriefHtml => SqlMarkdown.Html(cases.Brief(Id));
+    public HtmlString BriefHtml => SqlMarkdown.Html(Cases.Brief(Id));
     public IReadOnlyList<string> FileNames => CaseService.FileNames(Id.Kind);
-    public long? SecondsLeft => Payload.Deadline is { } d ? (long)Math.Max(0, (d - clock.GetUtcNow()).TotalSeconds) : null;
-    public bool PastDeadline => Payload.Deadline is { } d && clock.GetUtcNow() > d + Grace;
+    public long? SecondsLeft => attempts.SecondsLeft(Payload);
+    public bool PastDeadline => attempts.PastDeadline(Payload);
 
     /// <summary>The modeling scenario (its segment column and values for the error-analysis fields), or null for other kinds.</summary>
     public ModelingScenario? ModelingSetup => Id.Kind == CaseKind.Modeling ? ModelingScenario.For(ModelingScenario.KindFor(Id.Seed)) : null;
@@ -84,12 +84,11 @@ internal sealed class CasePageModel(CaseService cases, IAppStore store, TimeProv
 
     private async Task<IActionResult?> LoadAsync(string attemptId, CancellationToken cancellationToken)
     {
-        if (await store.GetAttemptAsync(User.UserId(), attemptId, cancellationToken) is not { Kind: AttemptKind.Case } attempt
-            || CasePayload.From(attempt) is not { } payload || CaseId.TryParse(payload.CaseId) is not { } id)
+        if (await attempts.FindAsync(User.UserId(), attemptId, cancellationToken) is not { } found)
         {
             return NotFound();
         }
-        (Attempt, Payload, Id) = (attempt, payload, id);
+        (Attempt, Payload, Id) = (found.Attempt, found.Payload, found.Id);
         return null;
     }
 
@@ -104,17 +103,17 @@ internal sealed class CasePageModel(CaseService cases, IAppStore store, TimeProv
         }
         if (Id.Kind == CaseKind.KpiDrop && name == CaseService.KpiSqliteFile)
         {
-            using var lease = await cases.KpiDatasetAsync(Id, cancellationToken);
+            using var lease = await Cases.KpiDatasetAsync(Id, cancellationToken);
             // The open stream keeps the file readable even if the cache evicts it meanwhile.
             return File(System.IO.File.OpenRead(lease.Path), "application/vnd.sqlite3", $"{Id}-{CaseService.KpiSqliteFile}");
         }
         if (Id.Kind == CaseKind.KpiDrop && name == CaseService.KpiCsvZipFile)
         {
             var id = Id;
-            await DatasetExport.SendZipAsync(Response, $"{Id}-{CaseService.KpiCsvZipFile}", (folder, token) => cases.WriteKpiCsv(id, folder, token), cancellationToken);
+            await DatasetExport.SendZipAsync(Response, $"{Id}-{CaseService.KpiCsvZipFile}", (folder, token) => Cases.WriteKpiCsv(id, folder, token), cancellationToken);
             return new EmptyResult();
         }
-        var file = cases.Files(Id).FirstOrDefault(f => f.Name == name);
+        var file = Cases.Files(Id).FirstOrDefault(f => f.Name == name);
         return file is null ? NotFound() : File(file.Content, file.ContentType, $"{Id}-{file.Name}");
     }
 
@@ -131,15 +130,13 @@ internal sealed class CasePageModel(CaseService cases, IAppStore store, TimeProv
         {
             return early;
         }
-        if (Id.Kind != CaseKind.KpiDrop || string.IsNullOrWhiteSpace(Kpi.EvidenceSql) || Kpi.EvidenceSql.Length > 20_000)
+        if (Id.Kind != CaseKind.KpiDrop || string.IsNullOrWhiteSpace(Kpi.EvidenceSql) || Kpi.EvidenceSql.Length > CaseAttempts.MaxQueryLength)
         {
-            Error = "Write a query (at most 20,000 characters) to run it on the warehouse.";
+            Error = $"Write a query (at most {CaseAttempts.MaxQueryLength:N0} characters) to run it on the warehouse.";
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        var limits = DsLoop.Sql.SandboxLimits.Default with { MaxRows = 100, Timeout = TimeSpan.FromSeconds(10) };
-        using var lease = await cases.KpiDatasetAsync(Id, cancellationToken);
-        Run = await new DsLoop.Sql.SqliteSandbox(lease.Path, limits).RunAsync(Kpi.EvidenceSql, limits, cancellationToken);
+        Run = await attempts.QueryWarehouseAsync(Id, Kpi.EvidenceSql, cancellationToken);
         return Page();
     }
 
@@ -171,35 +168,15 @@ internal sealed class CasePageModel(CaseService cases, IAppStore store, TimeProv
         {
             return early;
         }
-        if (Attempt.SubmittedAt is not null)
+        var submitted = await attempts.SubmitAsync(new CaseAttempt(Attempt, Payload, Id), read, cancellationToken);
+        if (submitted.Ok || Attempt.SubmittedAt is not null)
         {
             return Redirect($"/cases/{Attempt.Id}#result");
         }
-        if (PastDeadline)
-        {
-            Error = $"The take-home deadline ({Payload.Deadline:yyyy-MM-dd HH:mm} UTC) has passed; the answer was not accepted.";
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            return Page();
-        }
-        CaseResult result;
-        string answer;
-        try
-        {
-            var (submission, text) = await read();
-            answer = text;
-            result = await cases.GradeAsync(Id, submission, cancellationToken);
-        }
-        catch (CaseAnswerException e)
-        {
-            // Nothing is stored from an answer that can't be read.
-            Error = e.Message;
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
-        var now = clock.GetUtcNow();
-        var updated = Attempt with { SubmittedAt = now, Score = result.Score, PayloadJson = (Payload with { Answer = answer, Result = result }).Json() };
-        await store.UpdateAttemptAsync(updated, cancellationToken);
-        return Redirect($"/cases/{Attempt.Id}#result");
+        // Nothing is stored from an answer that can't be read or arrived too late.
+        Error = submitted.Problem;
+        Response.StatusCode = submitted.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
+        return Page();
     }
 
     public static string Points(GradedPart p) => $"{p.Points.ToString("0.##", CultureInfo.InvariantCulture)} / {p.MaxPoints.ToString("0.##", CultureInfo.InvariantCulture)}";

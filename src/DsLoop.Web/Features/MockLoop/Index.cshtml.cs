@@ -1,3 +1,4 @@
+using DsLoop.App.MockLoop;
 using DsLoop.Content;
 using DsLoop.Content.Loops;
 using DsLoop.Core;

@@ -1,3 +1,4 @@
+using DsLoop.App.MockLoop;
 using DsLoop.Content;
 using DsLoop.Content.Coaching;
 using DsLoop.Web.Features.Account;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using DsLoop.App.MockLoop;
 using DsLoop.Content;
 using DsLoop.Core.Scorecard;
 using DsLoop.Web.Features.Account;
@@ -72,52 +73,6 @@ internal static class ScorecardLinks
     {
         var round = state.Rounds.FindIndex(r => r.Items.Any(i => i.Id == itemId));
         return round < 0 ? $"/loop/{loopId}" : $"/loop/{loopId}/rounds/{round + 1}#item-{itemId}";
-    }
-}
-
-/// <summary>The company red flags a candidate checks after a loop: the bank's red-flag drills.</summary>
-internal static class RedFlagChecklist
-{
-    public const string FrameworkId = "company-red-flags";
-
-    public static IReadOnlyList<QuestionItem> Items(ContentBank content) =>
-        [.. content.Items.Where(i => i.FrameworkId == FrameworkId).OrderBy(i => i.Title, StringComparer.Ordinal)];
-
-    /// <summary>A red-flag title without its "Red flag:" prefix and quotes.</summary>
-    public static string Short(QuestionItem item) =>
-        item.Title.StartsWith("Red flag: ", StringComparison.Ordinal) ? item.Title["Red flag: ".Length..] : item.Title;
-}
-
-/// <summary>The scorecard Markdown with the loop's header, round times and red-flags checklist.</summary>
-internal static class LoopMarkdown
-{
-    public static string Write(LoopState state, DsLoop.Core.LoopRun run, ContentBank content)
-    {
-        var md = new StringBuilder(ScorecardMarkdown.Write(state.Scorecard!, $"{state.TemplateName}: scorecard"));
-        md.Append(CultureInfo.InvariantCulture, $"\nLoop started {run.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC, seed {state.Seed}{(state.Pressure ? ", interviewer pressure on" : "")}.\n");
-        md.Append("\n## Rounds\n\n");
-        foreach (var round in state.Rounds)
-        {
-            var ended = round.EndReason switch
-            {
-                RoundEnd.TimeUp => "time ran out",
-                RoundEnd.EndedEarly => "ended early",
-                RoundEnd.Skipped => "skipped",
-                _ => "completed",
-            };
-            md.Append(CultureInfo.InvariantCulture, $"- {round.Title} ({round.Minutes} min): {ended}; {round.Items.Count(i => i.Answered)} of {round.Items.Count} answered\n");
-        }
-        if (state.RedFlagsSavedAt is not null)
-        {
-            md.Append("\n## Company red flags noticed\n\n");
-            var items = RedFlagChecklist.Items(content).Where(i => state.RedFlags.Contains(i.Id)).ToList();
-            md.Append(items.Count == 0 ? "- none\n" : string.Concat(items.Select(i => $"- {RedFlagChecklist.Short(i)}\n")));
-            if (state.RedFlagNotes is { } notes)
-            {
-                md.Append(CultureInfo.InvariantCulture, $"\nNotes: {notes.ReplaceLineEndings(" ")}\n");
-            }
-        }
-        return md.ToString();
     }
 }
 

@@ -1,3 +1,4 @@
+using DsLoop.App.Planners;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -1,3 +1,5 @@
+using DsLoop.App.Attempts;
+using DsLoop.App.Practice;
 using DsLoop.Content;
 using DsLoop.Core;
 using DsLoop.Core.Scheduling;
@@ -28,7 +30,7 @@ internal sealed class PracticeHistoryModel(ContentBank content, IAppStore store)
         Item = item;
         Framework = content.Frameworks[item.FrameworkId];
         var attempts = await store.ListAttemptsAsync(User.UserId(), item.Id, 200, cancellationToken);
-        Attempts = [.. attempts.Select(a => (a, OpenAnswer.From(a)))];
+        Attempts = [.. attempts.Select(a => (a, a.Read<OpenAnswer>()))];
         var coached = Attempts.Select(a => a.Answer?.Coach).OfType<DsLoop.Content.Coaching.CoachReport>().ToList();
         StepRecord = [.. Framework.Steps.Select(step => (step, coached.Count(c => c.Steps.Any(s => s.StepId == step.Id && s.Covered)), coached.Count))];
         if (await store.GetScheduleAsync(User.UserId(), item.Id, cancellationToken) is { } schedule)

@@ -1,6 +1,5 @@
-using System.Text.Json;
+using DsLoop.App.Practice;
 using DsLoop.Content;
-using DsLoop.Content.Coaching;
 using DsLoop.Core;
 using DsLoop.Store;
 using DsLoop.Web.Features.Account;
@@ -9,24 +8,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace DsLoop.Web.Features.Practice;
 
-/// <summary>What an open-question attempt records.</summary>
-internal sealed record OpenAnswer(
-    string Answer, int Seconds, int Words, CoachReport? Coach = null, SelfRating? Rating = null, IReadOnlyList<FollowUpAnswer>? FollowUps = null)
+internal sealed class PracticeItemModel(PracticeService practice, IAppStore store) : PageModel
 {
-    /// <summary>The open answer an attempt records, or null for other kinds of attempt.</summary>
-    public static OpenAnswer? From(Attempt attempt) =>
-        attempt.Kind == AttemptKind.OpenQuestion ? JsonSerializer.Deserialize<OpenAnswer>(attempt.PayloadJson, JsonDefaults.Options) : null;
-}
+    public const int MaxAnswerLength = PracticeService.MaxAnswerLength;
 
-/// <summary>An answer to one of the item's follow-up probes, with the coach's habit and length checks.</summary>
-internal sealed record FollowUpAnswer(int Index, string Probe, string Answer, int Seconds, CoachReport Coach, DateTimeOffset AnsweredAt);
-
-/// <summary>The candidate's own verdict: each framework step as missed, partial or solid, and an overall FSRS rating.</summary>
-internal sealed record SelfRating(IReadOnlyDictionary<string, string> Steps, DsLoop.Core.Scheduling.ReviewRating Overall, DateTimeOffset RatedAt, DateTimeOffset NextDue);
-
-internal sealed class PracticeItemModel(ContentBank content, IAppStore store, TimeProvider clock) : PageModel
-{
-    public const int MaxAnswerLength = 20_000;
+    /// <summary>How many of my latest attempts the page lists; the history page has them all.</summary>
+    public const int HistoryShown = 20;
 
     [BindProperty] public string? Answer { get; set; }
     [BindProperty] public int Seconds { get; set; }
@@ -45,42 +32,25 @@ internal sealed class PracticeItemModel(ContentBank content, IAppStore store, Ti
         {
             return NotFound();
         }
-        var text = Answer?.Trim() ?? "";
-        Problem = text.Length switch
+        var submitted = await practice.SubmitAsync(User.UserId(), Item, Answer, Seconds, cancellationToken);
+        if (submitted.Value is not { } attempt)
         {
-            0 => "Write your answer before submitting.",
-            > MaxAnswerLength => $"The answer is {text.Length:N0} characters; the limit is {MaxAnswerLength:N0}.",
-            _ => null,
-        };
-        if (Problem is not null)
-        {
+            Problem = submitted.Problem;
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        var now = clock.GetUtcNow();
-        var seconds = Math.Clamp(Seconds, 0, 24 * 3600);
-        var coach = AnswerCoach.Review(Item, Framework, text);
-        var attempt = new Attempt(Ids.New(), User.UserId(), AttemptKind.OpenQuestion, Item.Id, now.AddSeconds(-seconds), now, coach.Score,
-            JsonSerializer.Serialize(new OpenAnswer(text, seconds, coach.Words, coach), JsonDefaults.Options));
-        await store.AddAttemptAsync(attempt, cancellationToken);
         return Redirect($"/progress/attempts/{attempt.Id}");
     }
 
     private async Task<bool> LoadAsync(string id, CancellationToken cancellationToken)
     {
-        if (!content.ItemsById.TryGetValue(id, out var item))
+        if (!practice.Content.ItemsById.TryGetValue(id, out var item))
         {
             return false;
         }
         Item = item;
-        Framework = content.Frameworks[item.FrameworkId];
-        History = await store.ListAttemptsAsync(User.UserId(), item.Id, 20, cancellationToken);
+        Framework = practice.Content.Frameworks[item.FrameworkId];
+        History = await store.ListAttemptsAsync(User.UserId(), item.Id, HistoryShown, cancellationToken);
         return true;
     }
-}
-
-internal static class JsonDefaults
-{
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
-    public static readonly JsonSerializerOptions Indented = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 }

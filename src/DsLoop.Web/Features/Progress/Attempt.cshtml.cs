@@ -1,33 +1,36 @@
-using System.Text.Json;
+using DsLoop.App;
+using DsLoop.App.Attempts;
+using DsLoop.App.Practice;
 using DsLoop.Content;
 using DsLoop.Core;
+using DsLoop.Core.Scheduling;
 using DsLoop.Store;
 using DsLoop.Web.Features.Account;
-using DsLoop.Web.Features.Practice;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace DsLoop.Web.Features.Progress;
 
-internal sealed class AttemptModel(ContentBank content, IAppStore store, ReviewScheduling scheduling, TimeProvider clock) : PageModel
+internal sealed class AttemptModel(PracticeService practice, IAppStore store) : PageModel
 {
+    private ContentBank Bank => practice.Content;
+
     public Attempt Attempt { get; private set; } = null!;
     public QuestionItem? Item { get; private set; }
     public OpenAnswer? Answer { get; private set; }
-    public IReadOnlyList<FrameworkStep> Steps => Item is { } i && content.Frameworks.TryGetValue(i.FrameworkId, out var f) ? f.Steps : [];
+    public IReadOnlyList<FrameworkStep> Steps => Framework?.Steps ?? [];
+
+    private Framework? Framework => Item is { } i ? Bank.Frameworks.GetValueOrDefault(i.FrameworkId) : null;
 
     /// <summary>The coach's view as the starting point of the self-rating: heard steps start at partial.</summary>
     public string SuggestedLevel(string stepId) =>
         Answer?.Coach?.Steps.FirstOrDefault(s => s.StepId == stepId)?.Covered == true ? "partial" : "missed";
 
-    public string FrameworkName => Item is { } i && content.Frameworks.TryGetValue(i.FrameworkId, out var f) ? f.Name : "the framework";
+    public string FrameworkName => Framework?.Name ?? "the framework";
 
-    public string StepHint(string stepId) =>
-        Item is { } i && content.Frameworks.TryGetValue(i.FrameworkId, out var f)
-            ? f.Steps.FirstOrDefault(s => s.Id == stepId)?.Description ?? ""
-            : "";
+    public string StepHint(string stepId) => Framework?.Steps.FirstOrDefault(s => s.Id == stepId)?.Description ?? "";
 
-    public static readonly string[] StepLevels = ["missed", "partial", "solid"];
+    public static IReadOnlyList<string> StepLevels => SelfRating.StepLevels;
 
     public string? Problem { get; private set; }
 
@@ -38,40 +41,21 @@ internal sealed class AttemptModel(ContentBank content, IAppStore store, ReviewS
         {
             return page is PageResult ? BadRequest() : page;
         }
-        if (Answer.Rating is not null)
+        if (!Enum.TryParse<ReviewRating>(overall, out var rating) || !Enum.IsDefined(rating))
         {
-            Problem = "This attempt is already rated.";
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            return Page();
+            return Refuse(Outcome<Attempt>.Invalid("Choose Again, Hard, Good or Easy."), p => Problem = p);
         }
-        if (!Enum.TryParse<DsLoop.Core.Scheduling.ReviewRating>(overall, out var rating) || !Enum.IsDefined(rating))
-        {
-            Problem = "Choose Again, Hard, Good or Easy.";
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
-        var framework = content.Frameworks[Item.FrameworkId];
-        var steps = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var step in framework.Steps)
-        {
-            var value = Request.Form[$"step-{step.Id}"].ToString();
-            steps[step.Id] = StepLevels.Contains(value) ? value : "missed";
-        }
-        var schedule = await scheduling.RateAsync(Attempt.UserId, Item.Id, rating, cancellationToken);
-        var rated = Answer with { Rating = new SelfRating(steps, rating, clock.GetUtcNow(), schedule.DueAt) };
-        await store.UpdateAttemptAsync(Attempt with { PayloadJson = JsonSerializer.Serialize(rated, JsonDefaults.Options) }, cancellationToken);
-        return Redirect($"/progress/attempts/{Attempt.Id}#rating");
+        var levels = Steps.ToDictionary(s => s.Id, s => Request.Form[$"step-{s.Id}"].ToString(), StringComparer.Ordinal);
+        var rated = await practice.RateAsync(Attempt, rating, levels, cancellationToken);
+        return rated.Ok ? Redirect($"/progress/attempts/{Attempt.Id}#rating") : Refuse(rated, p => Problem = p);
     }
 
-    /// <summary>A follow-up is a short spoken answer: 30 to 60 seconds.</summary>
-    public static readonly (int Min, int Max) FollowUpTarget = (50, 150);
+    public const int MaxFollowUpLength = PracticeService.MaxFollowUpLength;
 
-    public const int MaxFollowUpLength = 10_000;
+    public static (int Min, int Max) FollowUpTarget => PracticeService.FollowUpTarget;
 
     /// <summary>The probe to answer next: follow-ups come one at a time, in the interviewer's order.</summary>
-    public int? NextFollowUp => Item is null || Answer is null
-        ? null
-        : Enumerable.Range(0, Item.FollowUps.Count).Cast<int?>().FirstOrDefault(i => Answer.FollowUps?.Any(f => f.Index == i) != true);
+    public int? NextFollowUp => Item is null || Answer is null ? null : PracticeService.NextFollowUp(Item, Answer);
 
     public FollowUpAnswer? FollowUpAnswered(int index) => Answer?.FollowUps?.FirstOrDefault(f => f.Index == index);
 
@@ -87,21 +71,8 @@ internal sealed class AttemptModel(ContentBank content, IAppStore store, ReviewS
         {
             return page is PageResult ? BadRequest() : page;
         }
-        var text = FollowUpText?.Trim() ?? "";
-        FollowUpProblem = index != NextFollowUp ? "Answer the follow-ups in order, one at a time."
-            : text.Length == 0 ? "Write your answer to the follow-up before submitting."
-            : text.Length > MaxFollowUpLength ? $"The answer is {text.Length:N0} characters; the limit is {MaxFollowUpLength:N0}."
-            : null;
-        if (FollowUpProblem is not null)
-        {
-            Response.StatusCode = index != NextFollowUp ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
-            return Page();
-        }
-        var coach = DsLoop.Content.Coaching.AnswerCoach.Review(text, content.Frameworks[Item.FrameworkId], FollowUpTarget);
-        var answered = new FollowUpAnswer(index, Item.FollowUps[index], text, Math.Clamp(FollowUpSeconds, 0, 24 * 3600), coach, clock.GetUtcNow());
-        var updated = Answer with { FollowUps = [.. Answer.FollowUps ?? [], answered] };
-        await store.UpdateAttemptAsync(Attempt with { PayloadJson = JsonSerializer.Serialize(updated, JsonDefaults.Options) }, cancellationToken);
-        return Redirect($"/progress/attempts/{Attempt.Id}#follow-up-{index + 1}");
+        var answered = await practice.AnswerFollowUpAsync(Attempt, index, FollowUpText, FollowUpSeconds, cancellationToken);
+        return answered.Ok ? Redirect($"/progress/attempts/{Attempt.Id}#follow-up-{index + 1}") : Refuse(answered, p => FollowUpProblem = p);
     }
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
@@ -112,8 +83,15 @@ internal sealed class AttemptModel(ContentBank content, IAppStore store, ReviewS
             return NotFound();
         }
         Attempt = attempt;
-        Item = content.ItemsById.GetValueOrDefault(attempt.ItemId);
-        Answer = OpenAnswer.From(attempt);
+        Item = Bank.ItemsById.GetValueOrDefault(attempt.ItemId);
+        Answer = attempt.Read<OpenAnswer>();
+        return Page();
+    }
+
+    private PageResult Refuse(Outcome<Attempt> outcome, Action<string?> show)
+    {
+        show(outcome.Problem);
+        Response.StatusCode = outcome.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
         return Page();
     }
 }

@@ -1,12 +1,9 @@
-using System.Globalization;
-using System.Text.Json;
+using DsLoop.App.MockLoop;
+using DsLoop.App.Readiness;
 using DsLoop.Content;
 using DsLoop.Core;
-using DsLoop.Core.Scorecard;
 using DsLoop.Store;
 using DsLoop.Web.Features.Account;
-using DsLoop.Web.Features.MockLoop;
-using DsLoop.Web.Features.Practice;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace DsLoop.Web.Features.Readiness;
@@ -51,109 +48,3 @@ internal sealed class ReadinessModel(ContentBank content, IAppStore store, LoopR
     }
 }
 
-/// <summary>Solved out of tried.</summary>
-internal sealed record SolvedRate(int Solved, int Tried)
-{
-    public string Text => Tried == 0 ? "0/0 (none tried yet)" : string.Create(CultureInfo.InvariantCulture, $"{Solved}/{Tried} ({100.0 * Solved / Tried:0}%)");
-}
-
-/// <summary>One line of the "what to do next" plan, with where to do it.</summary>
-internal sealed record PlanStep(string Text, string? Href, string? LinkText);
-
-/// <summary>The data behind a dimension's chart: points labelled by time, one series for loops and one for practice.</summary>
-internal sealed record DimensionChart(Dimension Dimension, IReadOnlyList<string> Labels, IReadOnlyList<int?> Loops, IReadOnlyList<double?> Practice)
-{
-    public bool Empty => Loops.All(v => v is null) && Practice.All(v => v is null);
-
-    public string Json => JsonSerializer.Serialize(new
-    {
-        labels = Labels,
-        datasets = new object[]
-        {
-            new { label = "Mock loop rating", data = Loops },
-            new { label = "Practice answer rating", data = Practice },
-        },
-    });
-}
-
-/// <summary>Pure calculations of the dashboard, so they can be tested without a browser.</summary>
-internal static class ReadinessData
-{
-    /// <summary>
-    /// For each dimension, its 1–4 rating over time: each finished loop's dimension rating at the time it finished, and
-    /// each practice answer to a question probing it, rated like scorecard evidence (the banded coach score with the
-    /// self-rating when given, the band alone otherwise).
-    /// </summary>
-    public static IReadOnlyList<DimensionChart> Charts(IEnumerable<Attempt> attempts, IEnumerable<LoopState> loops, ContentBank content)
-    {
-        var events = new List<(DateTimeOffset At, Dimension Dimension, bool Loop, double Rating)>();
-        foreach (var loop in loops)
-        {
-            foreach (var d in loop.Scorecard?.Dimensions.Where(d => d.Assessed) ?? [])
-            {
-                events.Add((loop.CompletedAt ?? DateTimeOffset.MinValue, d.Dimension, true, d.Rating!.Value));
-            }
-        }
-        foreach (var attempt in attempts.Where(a => a.Kind == AttemptKind.OpenQuestion && a.Score is not null))
-        {
-            if (!content.ItemsById.TryGetValue(attempt.ItemId, out var item))
-            {
-                continue;
-            }
-            var rating = OpenAnswer.From(attempt)?.Rating is { } self
-                ? ScorecardRules.RateOpenAnswer(Math.Clamp(attempt.Score!.Value, 0, 1), (int)self.Overall)
-                : ScorecardRules.RateScore(Math.Clamp(attempt.Score!.Value, 0, 1));
-            events.AddRange(item.Dimensions.Select(d => (attempt.SubmittedAt ?? attempt.StartedAt, d, false, (double)rating)));
-        }
-        return [.. Dimensions.All.Select(d =>
-        {
-            var mine = events.Where(e => e.Dimension == d).OrderBy(e => e.At).ThenBy(e => e.Loop).ToList();
-            return new DimensionChart(d,
-                [.. mine.Select(e => e.At.UtcDateTime.ToString("MM-dd HH:mm", CultureInfo.InvariantCulture))],
-                [.. mine.Select(e => e.Loop ? (int?)e.Rating : null)],
-                [.. mine.Select(e => e.Loop ? null : (double?)e.Rating)]);
-        })];
-    }
-
-    /// <summary>Three to five concrete next steps, most urgent first.</summary>
-    public static IReadOnlyList<PlanStep> Plan(
-        int due, IReadOnlyList<(Dimension Dimension, double Weakness)> weakest, SolvedRate sqlPractice, SolvedRate sqlInLoops,
-        IReadOnlyList<LoopState> loops, int openAnswers, DateTimeOffset now)
-    {
-        var steps = new List<PlanStep>();
-        if (due > 0)
-        {
-            steps.Add(new PlanStep($"Clear your {due} due review(s) first: spaced recall is cheapest when it is on time.", "/review", "Open the review queue"));
-        }
-        foreach (var (dimension, _) in weakest.Take(2))
-        {
-            steps.Add(new PlanStep($"Answer three questions on {Dimensions.DisplayName(dimension)}, your weakest area, and rate each one.",
-                $"/practice?dimension={Dimensions.Slug(dimension)}", "Practise it"));
-        }
-        var sqlTried = sqlPractice.Tried + sqlInLoops.Tried;
-        var sqlSolved = sqlPractice.Solved + sqlInLoops.Solved;
-        if (sqlTried < 5 || sqlSolved < 0.7 * sqlTried)
-        {
-            steps.Add(new PlanStep("Solve SQL problems until at least 7 in 10 pass on fresh data.", "/sql?status=new", "Open the SQL problems"));
-        }
-        if (loops.Count == 0)
-        {
-            steps.Add(new PlanStep(openAnswers < 10
-                ? "Answer a few more questions, then run your first mock loop to get a scorecard."
-                : "Run your first mock loop: a scorecard shows where you stand against the bar.", "/loop", "Start a loop"));
-        }
-        else if (loops[^1].CompletedAt is { } last && now - last > TimeSpan.FromDays(7))
-        {
-            steps.Add(new PlanStep("Your last loop is over a week old: run another to see whether the weak areas moved.", "/loop", "Start a loop"));
-        }
-        else if (loops[^1].Scorecard is { Recommendation: { } call } && call < Recommendation.Yes)
-        {
-            steps.Add(new PlanStep("Your last loop ended below the bar: work the weakest areas for a few days before the next loop.", null, null));
-        }
-        else
-        {
-            steps.Add(new PlanStep("Run another loop with interviewer pressure on, to practise the follow-up probes under time.", "/loop", "Start a loop"));
-        }
-        return steps;
-    }
-}

@@ -1,36 +1,24 @@
-using DsLoop.Content;
-using DsLoop.Core.Scheduling;
-using DsLoop.Store;
+using DsLoop.App.Review;
 using DsLoop.Web.Features.Account;
-using DsLoop.Web.Features.Practice;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace DsLoop.Web.Features.Review;
 
-internal sealed class ReviewIndexModel(ContentBank content, IAppStore store, TimeProvider clock) : PageModel
+internal sealed class ReviewIndexModel(ReviewQueue queue) : PageModel
 {
-    private static readonly FsrsScheduler Scheduler = new();
+    /// <summary>How many due items the page lists at once; answering them brings the next ones up.</summary>
+    public const int DueShown = 200;
 
-    internal sealed record Entry(string ItemId, string Title, DateTimeOffset DueAt, double? Recall);
+    /// <summary>How many upcoming items the page lists.</summary>
+    public const int UpcomingShown = 20;
 
-    public IReadOnlyList<Entry> Due { get; private set; } = [];
-    public IReadOnlyList<Entry> Upcoming { get; private set; } = [];
+    public IReadOnlyList<ReviewEntry> Due { get; private set; } = [];
+    public IReadOnlyList<ReviewEntry> Upcoming { get; private set; } = [];
     public DateTimeOffset? NextDue => Upcoming.Count > 0 ? Upcoming[0].DueAt : null;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var userId = User.UserId();
-        Due = [.. (await store.ListDueAsync(userId, now, 200, cancellationToken)).Select(s => ToEntry(s, now))];
-        // Everything scheduled in the next 30 days that is not yet due.
-        Upcoming = [.. (await store.ListDueAsync(userId, now.AddDays(30), 200, cancellationToken))
-            .Where(s => s.DueAt > now).Take(20).Select(s => ToEntry(s, now))];
-    }
-
-    private Entry ToEntry(DsLoop.Core.ReviewSchedule schedule, DateTimeOffset now)
-    {
-        var title = content.ItemsById.TryGetValue(schedule.ItemId, out var item) ? item.Title : schedule.ItemId;
-        var card = ReviewScheduling.Read(schedule);
-        return new Entry(schedule.ItemId, title, schedule.DueAt, card.State == CardState.Review ? Scheduler.Retrievability(card, now) : null);
+        Due = await queue.DueAsync(User.UserId(), DueShown, cancellationToken);
+        Upcoming = await queue.UpcomingAsync(User.UserId(), UpcomingShown, cancellationToken);
     }
 }

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using DsLoop.App.SqlPractice;
 
 namespace DsLoop.Web.Features.SqlPractice;
 

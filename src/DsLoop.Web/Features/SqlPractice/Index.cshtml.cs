@@ -1,3 +1,4 @@
+using DsLoop.App.SqlPractice;
 using DsLoop.Core;
 using DsLoop.Sql.Bank;
 using DsLoop.Store;

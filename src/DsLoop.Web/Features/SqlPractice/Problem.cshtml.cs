@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
+using DsLoop.App.Attempts;
+using DsLoop.App.SqlPractice;
 using DsLoop.Core;
 using DsLoop.Data.Schema;
 using DsLoop.Sql;
@@ -15,7 +17,7 @@ namespace DsLoop.Web.Features.SqlPractice;
 /// <summary>One table of the schema browser: its documentation and its row count in this dataset (unknown without a valid seed).</summary>
 internal sealed record SchemaTable(TableSchema Table, long? Rows);
 
-internal sealed class SqlProblemModel(SqlBank bank, SqlPracticeService practice, IAppStore store, TimeProvider clock) : PageModel
+internal sealed class SqlProblemModel(SqlBank bank, SqlPracticeService practice, SqlSubmissions submissions, IAppStore store) : PageModel
 {
     [BindProperty] public string? Sql { get; set; }
     [BindProperty] public string? Seed { get; set; }
@@ -52,7 +54,7 @@ internal sealed class SqlProblemModel(SqlBank bank, SqlPracticeService practice,
         if (seed is null)
         {
             // Keep the data of the last attempt so a reload never reshuffles it; a first visit gets fresh data.
-            var last = History.Select(SqlAnswer.From).FirstOrDefault(a => a is not null);
+            var last = History.Select(a => a.Read<SqlAnswer>()).FirstOrDefault(a => a is not null);
             return Redirect(ProblemUrl(id, last?.Seed ?? SqlPracticeService.NewSeed()));
         }
         if (!PracticeDatasets.TryParseSeed(seed, out var parsed))
@@ -62,7 +64,7 @@ internal sealed class SqlProblemModel(SqlBank bank, SqlPracticeService practice,
         if (attempt is not null)
         {
             var shown = await store.GetAttemptAsync(User.UserId(), attempt, cancellationToken);
-            if (shown is null || shown.ItemId != id || SqlAnswer.From(shown) is not { } answer)
+            if (shown is null || shown.ItemId != id || shown.Read<SqlAnswer>() is not { } answer)
             {
                 return NotFound();
             }
@@ -72,7 +74,7 @@ internal sealed class SqlProblemModel(SqlBank bank, SqlPracticeService practice,
         }
         else
         {
-            Sql = History.Select(SqlAnswer.From).FirstOrDefault(a => a is { Sql.Length: > 0 })?.Sql;
+            Sql = History.Select(a => a.Read<SqlAnswer>()).FirstOrDefault(a => a is { Sql.Length: > 0 })?.Sql;
         }
         return await ProblemAsync(parsed, cancellationToken);
     }
@@ -93,16 +95,15 @@ internal sealed class SqlProblemModel(SqlBank bank, SqlPracticeService practice,
         {
             return early;
         }
-        var grade = await practice.GradeAsync(Problem, DatasetSeed, Sql!, cancellationToken);
-        if (grade.Verdict == GradeVerdict.ReferenceFailed)
+        var submitted = await submissions.SubmitAsync(User.UserId(), Problem, DatasetSeed, Sql!, HintsSeen, Seconds, cancellationToken);
+        if (submitted.Value is not { } attempt)
         {
-            // Not the candidate's fault, so nothing is recorded against them.
-            Error = $"DsLoop could not grade this problem on seed {DatasetSeed}: {string.Join("; ", grade.Feedback)}. Try 'New data', and please report it.";
+            // DsLoop could not grade (not the candidate's fault), so nothing is recorded against them.
+            Error = submitted.Problem;
             Response.StatusCode = StatusCodes.Status500InternalServerError;
             return Page();
         }
-        var answer = new SqlAnswer(Sql!, DatasetSeed, DataScale, grade.VerdictSlug, grade.Feedback, grade.Rows, grade.Elapsed.TotalMilliseconds, HintsSeen);
-        return await RecordAsync(answer, grade.Verdict == GradeVerdict.Correct ? 1 : 0, cancellationToken);
+        return Verdict(attempt);
     }
 
     public async Task<IActionResult> OnPostGiveUpAsync(string id, CancellationToken cancellationToken)
@@ -111,18 +112,10 @@ internal sealed class SqlProblemModel(SqlBank bank, SqlPracticeService practice,
         {
             return early;
         }
-        var answer = new SqlAnswer(Sql?.Trim() ?? "", DatasetSeed, DataScale, SqlAnswer.GaveUp, ["you asked for the solution"], 0, 0, HintsSeen);
-        return await RecordAsync(answer, 0, cancellationToken);
+        return Verdict(await submissions.GiveUpAsync(User.UserId(), Problem, DatasetSeed, Sql, HintsSeen, Seconds, cancellationToken));
     }
 
-    private async Task<IActionResult> RecordAsync(SqlAnswer answer, double score, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        var seconds = Math.Clamp(Seconds, 0, 24 * 3600);
-        var attempt = new Attempt(Ids.New(), User.UserId(), AttemptKind.Sql, Problem.Id, now.AddSeconds(-seconds), now, score, answer.Json());
-        await store.AddAttemptAsync(attempt, cancellationToken);
-        return Redirect(ProblemUrl(Problem.Id, DatasetSeed) + $"&attempt={attempt.Id}#verdict");
-    }
+    private RedirectResult Verdict(Attempt attempt) => Redirect(ProblemUrl(Problem.Id, DatasetSeed) + $"&attempt={attempt.Id}#verdict");
 
     /// <summary>Loads the page for a POST and checks the form; returns a response when the request can't go on.</summary>
     private async Task<IActionResult?> PrepareAsync(string id, CancellationToken cancellationToken, bool sqlRequired = true)
@@ -135,14 +128,7 @@ internal sealed class SqlProblemModel(SqlBank bank, SqlPracticeService practice,
         {
             return await ProblemAsync(null, cancellationToken, BadSeed(Seed));
         }
-        var text = Sql?.Trim() ?? "";
-        var problemText = text.Length switch
-        {
-            0 when sqlRequired => "Write a query first: the editor is empty.",
-            > SqlPracticeService.MaxQueryLength => $"The query is {text.Length:N0} characters; the limit is {SqlPracticeService.MaxQueryLength:N0}.",
-            _ => null,
-        };
-        if (problemText is not null)
+        if (SqlSubmissions.CheckQuery(Sql, sqlRequired) is { } problemText)
         {
             return await ProblemAsync(seed, cancellationToken, problemText);
         }
@@ -168,7 +154,7 @@ internal sealed class SqlProblemModel(SqlBank bank, SqlPracticeService practice,
     private async Task<IActionResult> ProblemAsync(ulong? seed, CancellationToken cancellationToken, string? error = null)
     {
         DatasetSeed = seed ?? 0;
-        var answers = History.Select(SqlAnswer.From).OfType<SqlAnswer>().ToList();
+        var answers = History.Select(a => a.Read<SqlAnswer>()).OfType<SqlAnswer>().ToList();
         Solved = answers.Any(a => a.Passed);
         GaveUp = answers.Any(a => a.Verdict == SqlAnswer.GaveUp);
         var counts = seed is { } known

@@ -1,6 +1,6 @@
 using System.Net;
+using DsLoop.App.MockLoop;
 using DsLoop.Core;
-using DsLoop.Web.Features.MockLoop;
 using Xunit;
 
 namespace DsLoop.Web.Tests.Features.MockLoop;

@@ -3,14 +3,16 @@ using DsLoop.Core;
 using DsLoop.Core.Scorecard;
 using DsLoop.Store;
 
-namespace DsLoop.Web.Features.MockLoop;
+namespace DsLoop.App.MockLoop;
 
 /// <summary>Loads and saves loop runs with their state; the store returns a loop only to its owner.</summary>
-internal sealed class LoopRuns(IAppStore store, ContentBank content, TimeProvider clock)
+public sealed class LoopRuns(IAppStore store, ContentBank content, TimeProvider clock)
 {
+    /// <summary>The user's loop with its state, or null when the user has no such loop.</summary>
     public async Task<(LoopRun Run, LoopState State)?> LoadAsync(string userId, string loopId, CancellationToken cancellationToken) =>
         await store.GetLoopAsync(userId, loopId, cancellationToken) is { } run ? (run, LoopState.FromJson(run.StateJson)) : null;
 
+    /// <summary>Stores a new run for the user.</summary>
     public async Task<LoopRun> CreateAsync(string userId, LoopState state, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -19,6 +21,7 @@ internal sealed class LoopRuns(IAppStore store, ContentBank content, TimeProvide
         return run;
     }
 
+    /// <summary>Saves a run's state and status.</summary>
     public async Task SaveAsync(LoopRun run, LoopState state, CancellationToken cancellationToken) =>
         await store.UpdateLoopAsync(run with { Status = state.Status, UpdatedAt = clock.GetUtcNow(), StateJson = state.ToJson() }, cancellationToken);
 
@@ -36,17 +39,5 @@ internal sealed class LoopRuns(IAppStore store, ContentBank content, TimeProvide
         var attempts = await store.ListAttemptsAsync(userId, limit: 200, cancellationToken: cancellationToken);
         InterviewScorecard? latest = (await CompletedAsync(userId, cancellationToken)).LastOrDefault().State?.Scorecard;
         return LoopWeakness.From(attempts, content, latest);
-    }
-}
-
-internal static class MockLoopServices
-{
-    /// <summary>The loop engine, its store helper and the SQL grading seam.</summary>
-    public static IServiceCollection AddMockLoop(this IServiceCollection services)
-    {
-        services.AddSingleton<ILoopSqlGrader, PracticeLoopSqlGrader>();
-        services.AddSingleton<LoopEngine>();
-        services.AddScoped<LoopRuns>();
-        return services;
     }
 }

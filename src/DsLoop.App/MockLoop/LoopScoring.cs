@@ -4,7 +4,7 @@ using DsLoop.Content.Signals;
 using DsLoop.Core;
 using DsLoop.Core.Scorecard;
 
-namespace DsLoop.Web.Features.MockLoop;
+namespace DsLoop.App.MockLoop;
 
 /// <summary>
 /// Turns a finished run into scorecard evidence by the rules in docs/SCORECARD.md ("Scoring a run"):
@@ -19,8 +19,9 @@ namespace DsLoop.Web.Features.MockLoop;
 /// exercise whose answer fired it.</item>
 /// </list>
 /// </summary>
-internal static class LoopScoring
+public static class LoopScoring
 {
+    /// <summary>The scorecard of a finished run.</summary>
     public static InterviewScorecard Build(LoopState state, ContentBank content)
     {
         var graded = new List<GradedResult>();
@@ -74,8 +75,9 @@ internal static class LoopScoring
 /// one minus the mean coach score of the user's recent open answers probing the dimension; when both exist they are
 /// averaged; a dimension with neither gets 0.5.
 /// </summary>
-internal static class LoopWeakness
+public static class LoopWeakness
 {
+    /// <summary>The weakness per dimension from practice attempts and the latest loop's scorecard.</summary>
     public static IReadOnlyDictionary<Dimension, double> From(IEnumerable<Attempt> attempts, ContentBank content, InterviewScorecard? latest)
     {
         var practice = attempts

@@ -1,8 +1,8 @@
-using System.Text.Json;
+using System.Text.Json.Serialization;
+using DsLoop.App.Attempts;
 using DsLoop.Core;
-using DsLoop.Web.Features.Practice;
 
-namespace DsLoop.Web.Features.SqlPractice;
+namespace DsLoop.App.SqlPractice;
 
 /// <summary>What a SQL attempt records: the query, the dataset it ran on and the grader's verdict.</summary>
 /// <param name="Sql">The submitted query (empty when the candidate gave up).</param>
@@ -13,16 +13,16 @@ namespace DsLoop.Web.Features.SqlPractice;
 /// <param name="Rows">Rows the query returned.</param>
 /// <param name="Milliseconds">Grading time on the server.</param>
 /// <param name="HintsSeen">How many hints were open when it was submitted.</param>
-internal sealed record SqlAnswer(
+public sealed record SqlAnswer(
     string Sql, ulong Seed, string Scale, string Verdict, IReadOnlyList<string> Feedback, long Rows, double Milliseconds, int HintsSeen)
+    : AttemptPayload
 {
+    /// <summary>The verdicts a SQL attempt records.</summary>
     public const string Correct = "correct", Incorrect = "incorrect", DidNotRun = "did-not-run", GaveUp = "gave-up";
 
-    public bool Passed => Verdict == Correct;
+    /// <inheritdoc/>
+    [JsonIgnore] public override AttemptKind Kind => AttemptKind.Sql;
 
-    /// <summary>The SQL answer an attempt records, or null for other kinds of attempt.</summary>
-    public static SqlAnswer? From(Attempt attempt) =>
-        attempt.Kind == AttemptKind.Sql ? JsonSerializer.Deserialize<SqlAnswer>(attempt.PayloadJson, JsonDefaults.Options) : null;
-
-    public string Json() => JsonSerializer.Serialize(this, JsonDefaults.Options);
+    /// <summary>True when the grader accepted the query.</summary>
+    [JsonIgnore] public bool Passed => Verdict == Correct;
 }

@@ -1,13 +1,14 @@
+using DsLoop.App.Hosting;
 using DsLoop.Sql.Bank;
-using DsLoop.Web.App;
 
-namespace DsLoop.Web.Features.SqlPractice;
+namespace DsLoop.App.SqlPractice;
 
 /// <summary>The SQL problems from the content folder's <c>sql/</c>, loaded once at start-up.</summary>
-internal sealed class SqlBank
+public sealed class SqlBank
 {
     private readonly Dictionary<string, SqlProblem> _byId;
 
+    /// <summary>A bank of <paramref name="problems"/>, sorted easiest first.</summary>
     public SqlBank(IReadOnlyList<SqlProblem> problems)
     {
         Problems = [.. problems.OrderBy(p => p.Difficulty).ThenBy(p => p.Title, StringComparer.Ordinal)];
@@ -21,6 +22,7 @@ internal sealed class SqlBank
     /// <summary>Every skill tag in the bank, sorted.</summary>
     public IReadOnlyList<string> Skills { get; }
 
+    /// <summary>The problem with <paramref name="id"/>, or null.</summary>
     public SqlProblem? Find(string id) => _byId.GetValueOrDefault(id);
 
     /// <summary>Loads the bank; an invalid problem stops the app with every error named, like the rest of the content.</summary>

@@ -1,23 +1,23 @@
+using DsLoop.App.Hosting;
+using DsLoop.App.SqlPractice;
 using DsLoop.Content.Loops;
 using DsLoop.Core;
 using DsLoop.Sql;
 using DsLoop.Sql.Bank;
 using DsLoop.Store;
-using DsLoop.Web.App;
-using DsLoop.Web.Features.SqlPractice;
 
-namespace DsLoop.Web.Features.MockLoop;
+namespace DsLoop.App.MockLoop;
 
 /// <summary>A SQL problem as a loop shows it: never the solution.</summary>
-internal sealed record LoopSqlProblem(string Id, string Title, string Difficulty, string Prompt, IReadOnlyList<string> Columns, string Explanation);
+public sealed record LoopSqlProblem(string Id, string Title, string Difficulty, string Prompt, IReadOnlyList<string> Columns, string Explanation);
 
 /// <summary>The verdict on one SQL answer.</summary>
-internal sealed record LoopSqlGrade(bool Passed, IReadOnlyList<string> Feedback);
+public sealed record LoopSqlGrade(bool Passed, IReadOnlyList<string> Feedback);
 
 /// <summary>
 /// The seam between a loop and SQL grading; <see cref="PracticeLoopSqlGrader"/> grades with the SQL practice service.
 /// </summary>
-internal interface ILoopSqlGrader
+public interface ILoopSqlGrader
 {
     /// <summary>Every problem a loop may draw.</summary>
     IReadOnlyList<LoopSqlProblem> Problems { get; }
@@ -33,12 +33,15 @@ internal interface ILoopSqlGrader
 /// Grades loop SQL with the SQL practice service: the same bank, dataset cache and cached reference results as
 /// the SQL pages, on the dataset of the loop's seed.
 /// </summary>
-internal sealed class PracticeLoopSqlGrader(SqlBank bank, SqlPracticeService practice) : ILoopSqlGrader
+public sealed class PracticeLoopSqlGrader(SqlBank bank, SqlPracticeService practice) : ILoopSqlGrader
 {
+    /// <inheritdoc/>
     public IReadOnlyList<LoopSqlProblem> Problems { get; } = [.. bank.Problems.OrderBy(p => p.Id, StringComparer.Ordinal).Select(Show)];
 
+    /// <inheritdoc/>
     public LoopSqlProblem? Problem(string id) => bank.Find(id) is { } problem ? Show(problem) : null;
 
+    /// <inheritdoc/>
     public async Task<LoopSqlGrade> GradeAsync(string problemId, ulong seed, string sql, CancellationToken cancellationToken)
     {
         if (bank.Find(problemId) is not { } problem)
@@ -53,8 +56,8 @@ internal sealed class PracticeLoopSqlGrader(SqlBank bank, SqlPracticeService pra
     /// <exception cref="StartupException">The SQL bank has errors.</exception>
     public static PracticeLoopSqlGrader ForFolders(string contentDirectory, string? dataDirectory)
     {
-        var options = new DsLoopOptions { ContentDirectory = contentDirectory, Store = StoreSettings.FromEnvironment(dataDirectory) };
-        return new(SqlBank.Load(contentDirectory), new SqlPracticeService(options, PracticeDatasets.Open(options.Store.DataDirectory)));
+        var data = StoreSettings.FromEnvironment(dataDirectory).DataDirectory;
+        return new(SqlBank.Load(contentDirectory), new SqlPracticeService(AppSettings.SqlScaleFromEnvironment(), PracticeDatasets.Open(data)));
     }
 
     private static LoopSqlProblem Show(SqlProblem p) =>
@@ -65,14 +68,17 @@ internal sealed class PracticeLoopSqlGrader(SqlBank bank, SqlPracticeService pra
 /// Fills a loop's <c>sql</c> slots from the SQL bank: a Data Scientist loop draws easy and medium problems, a Senior
 /// loop medium and hard ones. Every SQL problem evidences Data fluency.
 /// </summary>
-internal sealed class SqlLoopExercises(ILoopSqlGrader grader) : ILoopExerciseProvider
+public sealed class SqlLoopExercises(ILoopSqlGrader grader) : ILoopExerciseProvider
 {
+    /// <inheritdoc/>
     public LoopSlotKind Kind => LoopSlotKind.Sql;
 
+    /// <inheritdoc/>
     public IReadOnlyList<LoopCandidate> Candidates(LoopTemplate template, LoopRound round, LoopSlot slot) =>
         [.. grader.Problems.Where(p => Fits(template.Level, p.Difficulty))
             .Select(p => new LoopCandidate(p.Id, p.Title, LoopSlotKind.Sql, [Dimension.DataFluency]))];
 
+    /// <summary>True when a problem of <paramref name="difficulty"/> suits a loop at <paramref name="level"/>.</summary>
     public static bool Fits(Level level, string difficulty) => level switch
     {
         Level.DataScientist => difficulty is "easy" or "medium",

@@ -4,13 +4,13 @@ using DsLoop.Data;
 using DsLoop.Data.Output;
 using DsLoop.Sql;
 using DsLoop.Sql.Bank;
-using DsLoop.Web.App;
 
-namespace DsLoop.Web.Features.SqlPractice;
+namespace DsLoop.App.SqlPractice;
 
 /// <summary>The outcome of grading one submission.</summary>
-internal sealed record SqlGrade(GradeVerdict Verdict, IReadOnlyList<string> Feedback, long Rows, TimeSpan Elapsed)
+public sealed record SqlGrade(GradeVerdict Verdict, IReadOnlyList<string> Feedback, long Rows, TimeSpan Elapsed)
 {
+    /// <summary>The verdict as an attempt records it (see <see cref="SqlAnswer"/>).</summary>
     public string VerdictSlug => Verdict switch
     {
         GradeVerdict.Correct => SqlAnswer.Correct,
@@ -24,13 +24,14 @@ internal sealed record SqlGrade(GradeVerdict Verdict, IReadOnlyList<string> Feed
 /// the data folder's <c>datasets/</c> cache (shared with the case exercises and the CLI); a problem's reference result is
 /// computed once per dataset and kept, so a submission costs one sandboxed query plus the comparison.
 /// </summary>
-/// <param name="options">The app's options (the dataset scale).</param>
+/// <param name="scale">The size of the practice datasets.</param>
 /// <param name="datasets">The data folder's dataset cache (<see cref="PracticeDatasets.Open"/>).</param>
-internal sealed class SqlPracticeService(DsLoopOptions options, DatasetCache datasets)
+public sealed class SqlPracticeService(DataScale scale, DatasetCache datasets)
 {
     /// <summary>Rows shown by Run; Submit always grades the whole result.</summary>
     public const int PreviewRows = 100;
 
+    /// <summary>The longest query accepted, in characters.</summary>
     public const int MaxQueryLength = 20_000;
 
     private const int MaxCachedReferences = 512;
@@ -40,14 +41,15 @@ internal sealed class SqlPracticeService(DsLoopOptions options, DatasetCache dat
 
     // Time limits grow with the dataset: a sessionisation over the standard dataset's 1.9M events takes seconds.
     // The reference is trusted and runs once per dataset, so it gets more time than an answer.
-    private readonly SandboxLimits _runLimits = SandboxLimits.Default with { MaxRows = PreviewRows, Timeout = Seconds(options.SqlScale, 5) };
-    private readonly SandboxLimits _gradeLimits = SandboxLimits.Default with { Timeout = Seconds(options.SqlScale, 10) };
-    private readonly SandboxLimits _referenceLimits = SandboxLimits.Default with { Timeout = Seconds(options.SqlScale, 60) };
+    private readonly SandboxLimits _runLimits = SandboxLimits.Default with { MaxRows = PreviewRows, Timeout = Seconds(scale, 5) };
+    private readonly SandboxLimits _gradeLimits = SandboxLimits.Default with { Timeout = Seconds(scale, 10) };
+    private readonly SandboxLimits _referenceLimits = SandboxLimits.Default with { Timeout = Seconds(scale, 60) };
 
     private static TimeSpan Seconds(DataScale scale, int atTiny) =>
         TimeSpan.FromSeconds(atTiny * Math.Clamp(scale.Users / 10_000, 1, 3));
 
-    public DataScale Scale => options.SqlScale;
+    /// <summary>The size of the practice datasets.</summary>
+    public DataScale Scale => scale;
 
     /// <summary>A seed for fresh data, small enough to read aloud.</summary>
     public static ulong NewSeed() => (ulong)Random.Shared.NextInt64(1, 1_000_000);

@@ -3,10 +3,10 @@ using DsLoop.Content.Coaching;
 using DsLoop.Content.Loops;
 using DsLoop.Core;
 
-namespace DsLoop.Web.Features.MockLoop;
+namespace DsLoop.App.MockLoop;
 
 /// <summary>What became of an answer sent to a round.</summary>
-internal enum AnswerOutcome
+public enum AnswerOutcome
 {
     /// <summary>Recorded.</summary>
     Saved,
@@ -30,21 +30,27 @@ internal enum AnswerOutcome
 /// the round), pauses that move the deadline, interviewer-pressure probes, self-ratings and the final scorecard.
 /// The web pages and <c>dsloop loop start</c> share it.
 /// </summary>
-internal sealed class LoopEngine(ContentBank content, ILoopSqlGrader sql, TimeProvider clock)
+public sealed class LoopEngine(ContentBank content, ILoopSqlGrader sql, TimeProvider clock)
 {
     /// <summary>How late an answer may arrive and still count: the page's own auto-submit at zero travels over the network.</summary>
     public static readonly TimeSpan Grace = TimeSpan.FromSeconds(10);
 
+    /// <summary>The longest answer accepted, in characters.</summary>
     public const int MaxAnswerLength = 20_000;
 
+    /// <summary>The engine's clock, in UTC.</summary>
     public DateTimeOffset Now => clock.GetUtcNow();
 
+    /// <summary>The content the loops are planned from.</summary>
     public ContentBank Content => content;
 
+    /// <summary>How SQL exercises are drawn and graded.</summary>
     public ILoopSqlGrader Sql => sql;
 
+    /// <summary>The template a run follows, or null when the content no longer has it.</summary>
     public LoopTemplate? Template(LoopState state) => content.Loops.FirstOrDefault(t => t.Id == state.TemplateId);
 
+    /// <summary>A new run of <paramref name="template"/>; <paramref name="seed"/> fixes the exercises and datasets, <paramref name="pressure"/> turns on follow-up probes.</summary>
     public static LoopState Create(LoopTemplate template, long seed, bool pressure) =>
         new() { TemplateId = template.Id, TemplateName = template.Name, Seed = seed, Pressure = pressure };
 
@@ -144,6 +150,7 @@ internal sealed class LoopEngine(ContentBank content, ILoopSqlGrader sql, TimePr
         return true;
     }
 
+    /// <summary>Pauses the running round; its clock stands still until <see cref="Resume"/>. False when nothing is running.</summary>
     public bool Pause(LoopState state)
     {
         if (CloseIfOverdue(state) || state.PausedAt is not null || state.Current is not { Running: true })
@@ -154,6 +161,7 @@ internal sealed class LoopEngine(ContentBank content, ILoopSqlGrader sql, TimePr
         return true;
     }
 
+    /// <summary>Resumes a paused loop, moving the running round's deadline by the length of the pause. False when not paused.</summary>
     public bool Resume(LoopState state)
     {
         if (state.PausedAt is not { } pausedAt)
@@ -288,13 +296,17 @@ internal sealed class LoopEngine(ContentBank content, ILoopSqlGrader sql, TimePr
         return null;
     }
 
+    /// <summary>True for an answered open question: the candidate rates it when its round ends.</summary>
     public static bool NeedsRating(ExerciseState item) => !item.IsSql && item.Answered;
 
+    /// <summary>The bank's question behind an open exercise, or null for SQL (or a question no longer in the bank).</summary>
     public QuestionItem? ItemOf(ExerciseState exercise) =>
         exercise.IsSql ? null : content.ItemsById.GetValueOrDefault(exercise.Id);
 
+    /// <summary>The follow-up probes of an open exercise's question, in the interviewer's order.</summary>
     public IReadOnlyList<string> FollowUps(ExerciseState exercise) => ItemOf(exercise)?.FollowUps ?? [];
 
+    /// <summary>The coach's report on an answer to an open exercise, or null when its question or framework is gone.</summary>
     public CoachReport? Coach(ExerciseState exercise, string answer) =>
         ItemOf(exercise) is { } item && content.Frameworks.TryGetValue(item.FrameworkId, out var framework)
             ? AnswerCoach.Review(item, framework, answer)

@@ -1,4 +1,4 @@
-namespace DsLoop.Web.App;
+namespace DsLoop.App.Hosting;
 
 /// <summary>The app cannot start; the message says why and is shown as is, without a stack trace.</summary>
 public sealed class StartupException : Exception

@@ -3,14 +3,14 @@ using DsLoop.Data;
 using DsLoop.Data.Output;
 using DsLoop.Sql;
 
-namespace DsLoop.Web.Features.SqlPractice;
+namespace DsLoop.App.SqlPractice;
 
 /// <summary>
 /// The generated datasets in the data folder's <c>datasets/</c>, shared by the web app and the <c>dsloop</c> command:
 /// one folder and budget for the SQL practice datasets and the KPI-drop case warehouses (keys <c>case-kpi-…</c>), one key
 /// per (scale, seed) and one way to build a practice file, so either side reuses what the other generated.
 /// </summary>
-internal static class PracticeDatasets
+public static class PracticeDatasets
 {
     /// <summary>Least recently used files beyond this are evicted (files in use may exceed it).</summary>
     public const long BudgetBytes = 2L * 1024 * 1024 * 1024;

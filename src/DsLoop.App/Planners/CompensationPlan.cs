@@ -1,15 +1,15 @@
 using System.Globalization;
 
-namespace DsLoop.Web.Features.Planners;
+namespace DsLoop.App.Planners;
 
 /// <summary>A base-salary range the candidate found, with where it came from (in thousands of US dollars a year).</summary>
-internal sealed record ResearchedRange(string Source, decimal Low, decimal High);
+public sealed record ResearchedRange(string Source, decimal Low, decimal High);
 
 /// <summary>Something that justifies asking for the upper part of a band, and how to say it.</summary>
-internal sealed record LeveragePoint(string Id, string Name, string When, string Say);
+public sealed record LeveragePoint(string Id, string Name, string When, string Say);
 
 /// <summary>The planner's result.</summary>
-internal sealed record CompensationPlan(
+public sealed record CompensationPlan(
     decimal MarketLow, decimal MarketHigh, decimal TargetLow, decimal TargetHigh, string Statement,
     IReadOnlyList<LeveragePoint> Leverage, IReadOnlyList<ResearchedRange> Used, IReadOnlyList<string> Warnings);
 
@@ -20,8 +20,9 @@ internal sealed record CompensationPlan(
 /// <c>2.5% × k</c>, where <c>k</c> is the number of leverage points that apply (0–4); both are rounded to the
 /// nearest 5 (thousand).
 /// </summary>
-internal static class CompensationPlanner
+public static class CompensationPlanner
 {
+    /// <summary>The leverage points a candidate can claim.</summary>
     public static IReadOnlyList<LeveragePoint> LeveragePoints { get; } =
     [
         new("rare-domain", "Rare domain knowledge",
@@ -38,6 +39,7 @@ internal static class CompensationPlanner
             "My last project moved a company metric by a measured amount, confirmed with a holdout."),
     ];
 
+    /// <summary>The plan from the researched ranges, or null when none is valid.</summary>
     public static CompensationPlan? Plan(IEnumerable<ResearchedRange> ranges, string level, string location, IEnumerable<string> leverageIds)
     {
         var warnings = new List<string>();

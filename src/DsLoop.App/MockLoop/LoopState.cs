@@ -1,21 +1,26 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using DsLoop.App.Attempts;
 using DsLoop.Content.Loops;
 using DsLoop.Core;
 using DsLoop.Core.Scorecard;
 
-namespace DsLoop.Web.Features.MockLoop;
+namespace DsLoop.App.MockLoop;
 
 /// <summary>
 /// Everything a loop run remembers, stored as the loop's JSON state: the plan, the clocks (UTC, server-side), the
 /// answers and, once finished, the scorecard. The browser holds nothing that matters, so a reload or a browser
 /// restart resumes exactly where the store says.
 /// </summary>
-internal sealed class LoopState
+public sealed class LoopState
 {
+    /// <summary>The state's format version.</summary>
     public int Version { get; set; } = 1;
+    /// <summary>The loop template's id.</summary>
     public string TemplateId { get; set; } = "";
+    /// <summary>The template's name when the run began.</summary>
     public string TemplateName { get; set; } = "";
+    /// <summary>Fixes the choice of exercises and the SQL datasets.</summary>
     public long Seed { get; set; }
     /// <summary>Interviewer pressure: after each open answer the item's follow-up probes come one at a time.</summary>
     public bool Pressure { get; set; }
@@ -23,14 +28,19 @@ internal sealed class LoopState
     public ScreenPrep? Prep { get; set; }
     /// <summary>The weakness (0 strong – 1 weak) per dimension slug that the plan favoured.</summary>
     public Dictionary<string, double> Weakness { get; set; } = [];
+    /// <summary>The planned rounds, in order (empty until the prep is saved).</summary>
     public List<RoundState> Rounds { get; set; } = [];
     /// <summary>When the candidate paused; paused time does not count against the round.</summary>
     public DateTimeOffset? PausedAt { get; set; }
     /// <summary>Ids of the company red flags the candidate noticed (red-flag items of the bank).</summary>
     public List<string> RedFlags { get; set; } = [];
+    /// <summary>The candidate's notes on the red flags.</summary>
     public string? RedFlagNotes { get; set; }
+    /// <summary>When the red flags were last saved.</summary>
     public DateTimeOffset? RedFlagsSavedAt { get; set; }
+    /// <summary>The scorecard, once every round is done and rated.</summary>
     public InterviewScorecard? Scorecard { get; set; }
+    /// <summary>When the last round was rated.</summary>
     public DateTimeOffset? CompletedAt { get; set; }
 
     /// <summary>The first round that has not ended, or null when all have.</summary>
@@ -39,40 +49,54 @@ internal sealed class LoopState
     /// <summary>The first ended round whose answers still need the candidate's self-rating.</summary>
     [JsonIgnore] public RoundState? AwaitingRating => Rounds.FirstOrDefault(r => r.EndedAt is not null && !r.Rated);
 
+    /// <summary>Where the run stands, derived from the state.</summary>
     [JsonIgnore]
     public LoopStatus Status =>
         Scorecard is not null ? LoopStatus.Completed : PausedAt is not null ? LoopStatus.Paused : LoopStatus.InProgress;
 
+    /// <summary>The position of a round in the run.</summary>
     public int IndexOf(RoundState round) => Rounds.IndexOf(round);
 
-    public string ToJson() => JsonSerializer.Serialize(this, LoopJson.Options);
+    /// <summary>The state as stored.</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, AppJson.Options);
 
+    /// <summary>Reads a stored state.</summary>
     public static LoopState FromJson(string json) =>
-        JsonSerializer.Deserialize<LoopState>(json, LoopJson.Options) ?? throw new InvalidOperationException("The loop's state is empty.");
+        JsonSerializer.Deserialize<LoopState>(json, AppJson.Options) ?? throw new InvalidOperationException("The loop's state is empty.");
 }
 
 /// <summary>The candidate's notes for the recruiter screen, written before the loop starts.</summary>
-internal sealed record ScreenPrep(string RoleFit, string WorkAuthorization, string Location, string Compensation, DateTimeOffset SavedAt);
+public sealed record ScreenPrep(string RoleFit, string WorkAuthorization, string Location, string Compensation, DateTimeOffset SavedAt);
 
 /// <summary>One time-boxed round of a run.</summary>
-internal sealed class RoundState
+public sealed class RoundState
 {
+    /// <summary>The template round's id.</summary>
     public string Id { get; set; } = "";
+    /// <summary>The round's title.</summary>
     public string Title { get; set; } = "";
+    /// <summary>Which interview round it is.</summary>
     public Round Kind { get; set; }
+    /// <summary>Its time box in minutes.</summary>
     public int Minutes { get; set; }
+    /// <summary>True when the candidate may skip it.</summary>
     public bool Optional { get; set; }
     /// <summary>How many exercises the template asked for that the bank could not supply.</summary>
     public int Missing { get; set; }
+    /// <summary>Its exercises, in order.</summary>
     public List<ExerciseState> Items { get; set; } = [];
+    /// <summary>When its clock started.</summary>
     public DateTimeOffset? StartedAt { get; set; }
     /// <summary>When the round closes, in UTC; moved later by the length of each pause.</summary>
     public DateTimeOffset? Deadline { get; set; }
+    /// <summary>When it ended.</summary>
     public DateTimeOffset? EndedAt { get; set; }
+    /// <summary>Why it ended.</summary>
     public RoundEnd? EndReason { get; set; }
     /// <summary>True once the candidate has rated the round's open answers (or there were none to rate).</summary>
     public bool Rated { get; set; }
 
+    /// <summary>True while its clock runs.</summary>
     [JsonIgnore] public bool Running => StartedAt is not null && EndedAt is null;
 
     /// <summary>The exercise to answer now: the first not yet answered or closed.</summary>
@@ -80,7 +104,7 @@ internal sealed class RoundState
 }
 
 /// <summary>Why a round ended.</summary>
-internal enum RoundEnd
+public enum RoundEnd
 {
     /// <summary>Every exercise was answered.</summary>
     Completed,
@@ -93,41 +117,45 @@ internal enum RoundEnd
 }
 
 /// <summary>One exercise of a round and what became of it.</summary>
-internal sealed class ExerciseState
+public sealed class ExerciseState
 {
+    /// <summary>The question's or SQL problem's id.</summary>
     public string Id { get; set; } = "";
+    /// <summary>The exercise's title as shown.</summary>
     public string Title { get; set; } = "";
+    /// <summary>What kind of slot it fills.</summary>
     public LoopSlotKind Kind { get; set; }
+    /// <summary>The dimensions it evidences.</summary>
     public List<Dimension> Dimensions { get; set; } = [];
     /// <summary>True when an open question stands in for a statistics exercise or a case part (no graded exercise exists yet).</summary>
     public bool StandIn { get; set; }
     /// <summary>For SQL: the seed of the fresh dataset the answer is graded on.</summary>
     public ulong? SqlSeed { get; set; }
+    /// <summary>The candidate's answer (SQL or text), once given.</summary>
     public string? Answer { get; set; }
+    /// <summary>When the answer arrived, server time.</summary>
     public DateTimeOffset? AnsweredAt { get; set; }
     /// <summary>True when the page sent the answer because the clock reached zero.</summary>
     public bool AutoSubmitted { get; set; }
     /// <summary>True once the exercise takes no more input: answered (and probed), or the round closed.</summary>
     public bool Closed { get; set; }
+    /// <summary>The coach's 0–1 score of an open answer.</summary>
     public double? CoachScore { get; set; }
+    /// <summary>For SQL: whether the grader accepted the result.</summary>
     public bool? Passed { get; set; }
+    /// <summary>For SQL: the grader's feedback lines.</summary>
     public List<string> Feedback { get; set; } = [];
     /// <summary>The candidate's own rating of an open answer, 1 (Again) to 4 (Easy).</summary>
     public int? SelfRating { get; set; }
+    /// <summary>Answers to follow-up probes in pressure mode.</summary>
     public List<ProbeAnswer> Probes { get; set; } = [];
 
+    /// <summary>True when there is an answer.</summary>
     [JsonIgnore] public bool Answered => !string.IsNullOrWhiteSpace(Answer);
 
+    /// <summary>True for a SQL exercise.</summary>
     [JsonIgnore] public bool IsSql => Kind == LoopSlotKind.Sql;
 }
 
 /// <summary>An answer to one follow-up probe in interviewer-pressure mode.</summary>
-internal sealed record ProbeAnswer(int Index, string Probe, string Answer, DateTimeOffset AnsweredAt);
-
-internal static class LoopJson
-{
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter() },
-    };
-}
+public sealed record ProbeAnswer(int Index, string Probe, string Answer, DateTimeOffset AnsweredAt);
