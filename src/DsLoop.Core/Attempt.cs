@@ -22,6 +22,10 @@ public enum AttemptKind
 /// <param name="SubmittedAt">When the answer was submitted, if it was.</param>
 /// <param name="Score">A 0–1 score where one applies.</param>
 /// <param name="PayloadJson">The answer, the grader's verdict and anything else the feature records, as JSON.</param>
+/// <param name="SelfRating">
+/// The candidate's own overall rating of an open answer as an FSRS review rating (1 Again, 2 Hard, 3 Good, 4 Easy),
+/// or null while unrated. The payload keeps the full rating; this copy lets the store chart ratings without reading answers.
+/// </param>
 public sealed record Attempt(
     string Id,
     string UserId,
@@ -30,7 +34,8 @@ public sealed record Attempt(
     DateTimeOffset StartedAt,
     DateTimeOffset? SubmittedAt,
     double? Score,
-    string PayloadJson);
+    string PayloadJson,
+    int? SelfRating = null);
 
 /// <summary>The spaced-repetition state of one item for one user.</summary>
 /// <param name="UserId">The owner.</param>

@@ -11,15 +11,19 @@ public static class AppStoreFactory
     /// Opens the store and applies pending migrations.
     /// </summary>
     /// <exception cref="StoreUnavailableException">With a one-line cause when the store can't be used.</exception>
-    public static async Task<IAppStore> OpenAsync(StoreSettings settings, CancellationToken cancellationToken = default)
+    public static Task<IAppStore> OpenAsync(StoreSettings settings, CancellationToken cancellationToken = default) =>
+        OpenAsync(settings, Migrations.Latest, cancellationToken);
+
+    /// <summary>Opens the store migrated only up to <paramref name="version"/>, so tests can write rows as an older DsLoop did.</summary>
+    internal static async Task<IAppStore> OpenAsync(StoreSettings settings, int version, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
         return settings.PostgresConnectionString is { } connectionString
-            ? await OpenPostgresAsync(connectionString, cancellationToken)
-            : await OpenSqliteAsync(settings, cancellationToken);
+            ? await OpenPostgresAsync(connectionString, version, cancellationToken)
+            : await OpenSqliteAsync(settings, version, cancellationToken);
     }
 
-    private static async Task<IAppStore> OpenSqliteAsync(StoreSettings settings, CancellationToken cancellationToken)
+    private static async Task<IAppStore> OpenSqliteAsync(StoreSettings settings, int version, CancellationToken cancellationToken)
     {
         var folder = Path.GetFullPath(settings.DataDirectory);
         try
@@ -39,7 +43,7 @@ public static class AppStoreFactory
         try
         {
             await store.EnableWriteAheadLogAsync(cancellationToken);
-            await store.MigrateAsync(cancellationToken);
+            await store.MigrateAsync(version, cancellationToken);
             return store;
         }
         catch (SqliteException e)
@@ -60,7 +64,7 @@ public static class AppStoreFactory
         }
     }
 
-    private static async Task<IAppStore> OpenPostgresAsync(string connectionString, CancellationToken cancellationToken)
+    private static async Task<IAppStore> OpenPostgresAsync(string connectionString, int version, CancellationToken cancellationToken)
     {
         NpgsqlDataSource dataSource;
         try
@@ -75,7 +79,7 @@ public static class AppStoreFactory
         var where = store.Location;
         try
         {
-            await store.MigrateAsync(cancellationToken);
+            await store.MigrateAsync(version, cancellationToken);
             return store;
         }
         catch (PostgresException e)

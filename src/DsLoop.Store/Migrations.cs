@@ -1,12 +1,29 @@
 namespace DsLoop.Store;
 
-/// <summary>One numbered schema change, applied once, in order, inside a transaction.</summary>
-internal sealed record Migration(int Version, string Name, string Sql);
+/// <summary>
+/// One numbered schema change, applied once, in order, inside a transaction: <see cref="Sql"/> on every engine,
+/// then the engine's own statements, for the few things (reading JSON) the two engines spell differently.
+/// </summary>
+internal sealed record Migration(int Version, string Name, string Sql)
+{
+    public string? Sqlite { get; init; }
+
+    public string? Postgres { get; init; }
+
+    /// <summary>The statements to run on <paramref name="engine"/> ("sqlite" or "postgres").</summary>
+    public string SqlFor(string engine) => engine switch
+    {
+        "sqlite" => Sqlite is null ? Sql : $"{Sql}\n{Sqlite}",
+        "postgres" => Postgres is null ? Sql : $"{Sql}\n{Postgres}",
+        _ => throw new ArgumentOutOfRangeException(nameof(engine), engine, "Unknown store engine."),
+    };
+}
 
 /// <summary>
 /// The store's schema history. The DDL is written in the subset of SQL that SQLite and
 /// PostgreSQL share (text, bigint, double precision, ON CONFLICT), so both engines run the
-/// same statements. Never edit a released migration: add a new one.
+/// same statements; a migration that must read JSON adds per-engine statements. Never edit a released
+/// migration: add a new one.
 /// </summary>
 internal static class Migrations
 {
@@ -55,6 +72,52 @@ internal static class Migrations
             );
             CREATE INDEX loops_by_user ON loops (user_id, started_at);
             """),
+        new(2, "attempts.self_rating backfilled from the payload; indexes for keyset pages, counts and summaries", """
+            ALTER TABLE attempts ADD COLUMN self_rating bigint NULL;
+            DROP INDEX attempts_by_user;
+            CREATE INDEX attempts_by_user ON attempts (user_id, started_at, id);
+            DROP INDEX attempts_by_user_item;
+            CREATE INDEX attempts_by_user_item ON attempts (user_id, item_id, started_at, id);
+            CREATE INDEX attempts_by_user_kind ON attempts (user_id, kind, started_at, id, item_id, submitted_at, score, self_rating);
+            CREATE INDEX attempts_by_user_kind_item ON attempts (user_id, kind, item_id, started_at, id, submitted_at, score);
+            DROP INDEX schedules_due;
+            CREATE INDEX schedules_due ON schedules (user_id, due_at, item_id);
+            DROP INDEX loops_by_user;
+            CREATE INDEX loops_by_user ON loops (user_id, started_at, id);
+            CREATE INDEX loops_by_user_status ON loops (user_id, status, started_at, id);
+            """)
+        {
+            // The rating was written as its number (3) and may later be written as its name ("Good"); anything
+            // else (missing, out of range, malformed JSON) leaves the column null.
+            Sqlite = """
+                UPDATE attempts SET self_rating = CASE json_type(payload, '$.rating.overall')
+                    WHEN 'integer' THEN CASE WHEN json_extract(payload, '$.rating.overall') BETWEEN 1 AND 4 THEN json_extract(payload, '$.rating.overall') END
+                    WHEN 'real' THEN CASE WHEN json_extract(payload, '$.rating.overall') IN (1, 2, 3, 4) THEN CAST(json_extract(payload, '$.rating.overall') AS integer) END
+                    WHEN 'text' THEN CASE lower(json_extract(payload, '$.rating.overall')) WHEN 'again' THEN 1 WHEN 'hard' THEN 2 WHEN 'good' THEN 3 WHEN 'easy' THEN 4 END
+                END
+                WHERE kind = 'OpenQuestion' AND payload LIKE '%"overall"%' AND json_valid(payload);
+                """,
+            // PostgreSQL 15 has no pg_input_is_valid, so a session-local function turns a malformed payload into null.
+            Postgres = """
+                CREATE FUNCTION pg_temp.dsloop_try_jsonb(value text) RETURNS jsonb LANGUAGE plpgsql IMMUTABLE AS $$
+                BEGIN
+                    RETURN value::jsonb;
+                EXCEPTION WHEN others THEN
+                    RETURN NULL;
+                END
+                $$;
+                UPDATE attempts SET self_rating = CASE jsonb_typeof(rating)
+                    WHEN 'number' THEN CASE WHEN (rating #>> '{}')::numeric IN (1, 2, 3, 4) THEN (rating #>> '{}')::numeric::integer END
+                    WHEN 'string' THEN CASE lower(rating #>> '{}') WHEN 'again' THEN 1 WHEN 'hard' THEN 2 WHEN 'good' THEN 3 WHEN 'easy' THEN 4 END
+                END
+                FROM (
+                    SELECT id AS rated_id, pg_temp.dsloop_try_jsonb(payload) #> '{rating,overall}' AS rating
+                    FROM attempts WHERE kind = 'OpenQuestion' AND payload LIKE '%"overall"%'
+                ) AS parsed
+                WHERE attempts.id = parsed.rated_id;
+                DROP FUNCTION pg_temp.dsloop_try_jsonb(text);
+                """,
+        },
     ];
 
     public static int Latest => All[^1].Version;

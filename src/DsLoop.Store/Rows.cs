@@ -29,10 +29,39 @@ internal sealed class AttemptRow
     public long? Submitted_At { get; set; }
     public double? Score { get; set; }
     public string Payload { get; set; } = "";
+    public long? Self_Rating { get; set; }
 
     public Attempt ToAttempt() => new(
         Id, User_Id, Enum.Parse<AttemptKind>(Kind), Item_Id, Time.From(Started_At),
-        Submitted_At is { } at ? Time.From(at) : null, Score, Payload);
+        Submitted_At is { } at ? Time.From(at) : null, Score, Payload, (int?)Self_Rating);
+}
+
+internal sealed class SummaryRow
+{
+    public string Item_Id { get; set; } = "";
+    public long Attempts { get; set; }
+    public long Submitted { get; set; }
+    public long Passed { get; set; }
+    public long Scored { get; set; }
+    public double Score_Total { get; set; }
+    public double? Best_Score { get; set; }
+    public long First_At { get; set; }
+    public long Last_At { get; set; }
+
+    public ItemAttemptSummary ToSummary() => new(
+        Item_Id, checked((int)Attempts), checked((int)Submitted), checked((int)Passed), checked((int)Scored), Score_Total, Best_Score,
+        Time.From(First_At), Time.From(Last_At));
+}
+
+internal sealed class PointRow
+{
+    public string Id { get; set; } = "";
+    public string Item_Id { get; set; } = "";
+    public long At { get; set; }
+    public double Score { get; set; }
+    public long? Self_Rating { get; set; }
+
+    public AttemptPoint ToPoint() => new(Id, Item_Id, Time.From(At), Score, (int?)Self_Rating);
 }
 
 internal sealed class ScheduleRow

@@ -8,7 +8,7 @@ namespace DsLoop.Store;
 /// The store's queries, shared by both engines. Subclasses only open connections, serialise
 /// the first-user decision and bring the schema up to date.
 /// </summary>
-internal abstract class SqlAppStore : IAppStore
+internal abstract partial class SqlAppStore : IAppStore
 {
     static SqlAppStore() => DefaultTypeMap.MatchNamesWithUnderscores = false;
 
@@ -22,8 +22,8 @@ internal abstract class SqlAppStore : IAppStore
 
     public abstract ValueTask DisposeAsync();
 
-    /// <summary>Applies pending migrations; refuses a store that is newer than this code.</summary>
-    internal async Task MigrateAsync(CancellationToken cancellationToken)
+    /// <summary>Applies pending migrations up to <paramref name="version"/>; refuses a store that is newer than this code.</summary>
+    internal async Task MigrateAsync(int version, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await BeginExclusiveAsync(connection, cancellationToken);
@@ -37,9 +37,9 @@ internal abstract class SqlAppStore : IAppStore
             throw new StoreUnavailableException(
                 $"The {Engine} store at {Location} is at schema version {current}, but this DsLoop knows versions up to {Migrations.Latest}; upgrade DsLoop or point it at another store.");
         }
-        foreach (var migration in Migrations.All.Where(m => m.Version > current))
+        foreach (var migration in Migrations.All.Where(m => m.Version > current && m.Version <= version))
         {
-            await connection.ExecuteAsync(new CommandDefinition(migration.Sql, transaction: transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(migration.SqlFor(Engine), transaction: transaction, cancellationToken: cancellationToken));
             await connection.ExecuteAsync(new CommandDefinition(
                 "INSERT INTO schema_migrations (version, name, applied_at) VALUES (@Version, @Name, @At)",
                 new { migration.Version, migration.Name, At = Time.To(DateTimeOffset.UtcNow) },
@@ -129,13 +129,11 @@ internal abstract class SqlAppStore : IAppStore
             ?? throw new StoreUnavailableException($"The {Engine} store at {Location} could not create the local user.");
     }
 
-    private const string AttemptColumns = "id, user_id, kind, item_id, started_at, submitted_at, score, payload";
-
     public async Task AddAttemptAsync(Attempt attempt, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
-            $"INSERT INTO attempts ({AttemptColumns}) VALUES (@Id, @UserId, @Kind, @ItemId, @StartedAt, @SubmittedAt, @Score, @Payload)",
+            $"INSERT INTO attempts ({ReadSql.AttemptColumns}) VALUES (@Id, @UserId, @Kind, @ItemId, @StartedAt, @SubmittedAt, @Score, @Payload, @SelfRating)",
             AttemptParameters(attempt), cancellationToken: cancellationToken));
     }
 
@@ -143,28 +141,36 @@ internal abstract class SqlAppStore : IAppStore
     {
         await using var connection = await OpenAsync(cancellationToken);
         var changed = await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE attempts SET submitted_at = @SubmittedAt, score = @Score, payload = @Payload WHERE id = @Id AND user_id = @UserId",
+            "UPDATE attempts SET submitted_at = @SubmittedAt, score = @Score, payload = @Payload, self_rating = @SelfRating WHERE id = @Id AND user_id = @UserId",
             AttemptParameters(attempt), cancellationToken: cancellationToken));
         return changed == 1;
     }
 
-    private static object AttemptParameters(Attempt a) => new
+    private static object AttemptParameters(Attempt attempt)
     {
-        a.Id,
-        a.UserId,
-        Kind = a.Kind.ToString(),
-        a.ItemId,
-        StartedAt = Time.To(a.StartedAt),
-        SubmittedAt = Time.To(a.SubmittedAt),
-        a.Score,
-        Payload = a.PayloadJson,
-    };
+        if (attempt.SelfRating is < 1 or > 4)
+        {
+            throw new ArgumentOutOfRangeException(nameof(attempt), attempt.SelfRating, "A self-rating is an FSRS review rating from 1 (Again) to 4 (Easy).");
+        }
+        return new
+        {
+            attempt.Id,
+            attempt.UserId,
+            Kind = attempt.Kind.ToString(),
+            attempt.ItemId,
+            StartedAt = Time.To(attempt.StartedAt),
+            SubmittedAt = Time.To(attempt.SubmittedAt),
+            attempt.Score,
+            Payload = attempt.PayloadJson,
+            SelfRating = (long?)attempt.SelfRating,
+        };
+    }
 
     public async Task<Attempt?> GetAttemptAsync(string userId, string attemptId, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<AttemptRow>(new CommandDefinition(
-            $"SELECT {AttemptColumns} FROM attempts WHERE id = @attemptId AND user_id = @userId",
+            $"SELECT {ReadSql.AttemptColumns} FROM attempts WHERE id = @attemptId AND user_id = @userId",
             new { userId, attemptId }, cancellationToken: cancellationToken));
         return row?.ToAttempt();
     }
@@ -173,7 +179,7 @@ internal abstract class SqlAppStore : IAppStore
     {
         await using var connection = await OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<AttemptRow>(new CommandDefinition(
-            $"SELECT {AttemptColumns} FROM attempts WHERE user_id = @userId AND (@itemId IS NULL OR item_id = @itemId) ORDER BY started_at DESC, id DESC LIMIT @limit",
+            $"SELECT {ReadSql.AttemptColumns} FROM attempts WHERE user_id = @userId AND (@itemId IS NULL OR item_id = @itemId) ORDER BY started_at DESC, id DESC LIMIT @limit",
             new { userId, itemId, limit = (long)limit }, cancellationToken: cancellationToken));
         return [.. rows.Select(r => r.ToAttempt())];
     }
@@ -190,13 +196,11 @@ internal abstract class SqlAppStore : IAppStore
             cancellationToken: cancellationToken));
     }
 
-    private const string ScheduleColumns = "user_id, item_id, due_at, state, updated_at";
-
     public async Task<ReviewSchedule?> GetScheduleAsync(string userId, string itemId, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<ScheduleRow>(new CommandDefinition(
-            $"SELECT {ScheduleColumns} FROM schedules WHERE user_id = @userId AND item_id = @itemId",
+            $"SELECT {ReadSql.ScheduleColumns} FROM schedules WHERE user_id = @userId AND item_id = @itemId",
             new { userId, itemId }, cancellationToken: cancellationToken));
         return row?.ToSchedule();
     }
@@ -205,18 +209,16 @@ internal abstract class SqlAppStore : IAppStore
     {
         await using var connection = await OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<ScheduleRow>(new CommandDefinition(
-            $"SELECT {ScheduleColumns} FROM schedules WHERE user_id = @userId AND due_at <= @asOf ORDER BY due_at, item_id LIMIT @limit",
+            $"SELECT {ReadSql.ScheduleColumns} FROM schedules WHERE user_id = @userId AND due_at <= @asOf ORDER BY due_at, item_id LIMIT @limit",
             new { userId, asOf = Time.To(asOf), limit = (long)limit }, cancellationToken: cancellationToken));
         return [.. rows.Select(r => r.ToSchedule())];
     }
-
-    private const string LoopColumns = "id, user_id, template_id, status, started_at, updated_at, state";
 
     public async Task AddLoopAsync(LoopRun loop, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
-            $"INSERT INTO loops ({LoopColumns}) VALUES (@Id, @UserId, @TemplateId, @Status, @StartedAt, @UpdatedAt, @State)",
+            $"INSERT INTO loops ({ReadSql.LoopColumns}) VALUES (@Id, @UserId, @TemplateId, @Status, @StartedAt, @UpdatedAt, @State)",
             LoopParameters(loop), cancellationToken: cancellationToken));
     }
 
@@ -244,7 +246,7 @@ internal abstract class SqlAppStore : IAppStore
     {
         await using var connection = await OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<LoopRow>(new CommandDefinition(
-            $"SELECT {LoopColumns} FROM loops WHERE id = @loopId AND user_id = @userId", new { userId, loopId }, cancellationToken: cancellationToken));
+            $"SELECT {ReadSql.LoopColumns} FROM loops WHERE id = @loopId AND user_id = @userId", new { userId, loopId }, cancellationToken: cancellationToken));
         return row?.ToLoop();
     }
 
@@ -252,7 +254,7 @@ internal abstract class SqlAppStore : IAppStore
     {
         await using var connection = await OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<LoopRow>(new CommandDefinition(
-            $"SELECT {LoopColumns} FROM loops WHERE user_id = @userId ORDER BY started_at DESC, id DESC LIMIT @limit",
+            $"SELECT {ReadSql.LoopColumns} FROM loops WHERE user_id = @userId ORDER BY started_at DESC, id DESC LIMIT @limit",
             new { userId, limit = (long)limit }, cancellationToken: cancellationToken));
         return [.. rows.Select(r => r.ToLoop())];
     }

@@ -4,10 +4,16 @@ using Xunit;
 namespace DsLoop.Store.Tests;
 
 /// <summary>The behaviour every app store must have, run against each real engine.</summary>
-public abstract class AppStoreContract
+public abstract partial class AppStoreContract
 {
     /// <summary>Opens a fresh, empty, migrated store.</summary>
     protected abstract Task<IAppStore> OpenFreshAsync();
+
+    /// <summary>Opens a fresh, empty store migrated only up to <paramref name="version"/>, as an older DsLoop left it.</summary>
+    protected abstract Task<IAppStore> OpenFreshAtVersionAsync(int version);
+
+    /// <summary>Runs SQL on the store last opened, bypassing the store (to write rows as an older DsLoop did).</summary>
+    protected abstract Task ExecuteRawAsync(string sql);
 
     /// <summary>Opens the same store again, as a restarted app would.</summary>
     protected abstract Task<IAppStore> ReopenAsync();

@@ -1,4 +1,5 @@
 using DsLoop.Testing;
+using Npgsql;
 using Xunit;
 
 namespace DsLoop.Store.Tests;
@@ -14,12 +15,23 @@ public sealed class PostgresAppStoreTests(PostgresServer server) : AppStoreContr
 {
     private string? _connectionString;
 
-    protected override Task<IAppStore> OpenFreshAsync()
+    private string ConnectionString => _connectionString ?? throw new InvalidOperationException("Open first.");
+
+    protected override Task<IAppStore> OpenFreshAsync() => OpenFreshAtVersionAsync(Migrations.Latest);
+
+    protected override Task<IAppStore> OpenFreshAtVersionAsync(int version)
     {
         _connectionString = server.CreateDatabase("store");
-        return AppStoreFactory.OpenAsync(new StoreSettings("unused", _connectionString));
+        return AppStoreFactory.OpenAsync(new StoreSettings("unused", _connectionString), version);
     }
 
-    protected override Task<IAppStore> ReopenAsync() =>
-        AppStoreFactory.OpenAsync(new StoreSettings("unused", _connectionString ?? throw new InvalidOperationException("Open first.")));
+    protected override Task<IAppStore> ReopenAsync() => AppStoreFactory.OpenAsync(new StoreSettings("unused", ConnectionString));
+
+    protected override async Task ExecuteRawAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
 }
