@@ -52,8 +52,9 @@ internal sealed class EventLog
         // Every random draw happens before any planted fault decides to drop the event, so a scenario
         // changes only what it plants and the rest of the dataset stays identical to the baseline.
         var received = t + ArrivalDelay();
-        var duplicate = _user.DoubleFiresEvents && _user.Random.Chance(Delivery.DoubleFireChance);
-        var duplicateDelay = duplicate ? _user.Random.NextInt(Delivery.DoubleFireArrivalSpreadSeconds) : 0;
+        ref var rng = ref _user.Random;
+        var duplicate = _user.DoubleFiresEvents && rng.Chance(Delivery.DoubleFireChance);
+        var duplicateDelay = duplicate ? rng.NextInt(Delivery.DoubleFireArrivalSpreadSeconds) : 0;
         var afterChange = t >= _changeStart;
         if (_cause == KpiDropCause.TrackingLoss && _user.Platform == Ios && _user.AppVersion == Planted.TrackingLossVersion
             && name is "purchase" or "add_to_cart" && _user.ScenarioRandom.Chance(Planted.TrackingLossDropChance))
@@ -86,11 +87,12 @@ internal sealed class EventLog
     /// </summary>
     private long ArrivalDelay()
     {
-        var roll = _user.Random.NextDouble();
-        var seconds = _user.Platform == Web ? _user.Random.LogNormal(Delivery.WebLogMean, Delivery.WebLogSd)
-            : roll < Delivery.AppPromptShare ? _user.Random.LogNormal(Delivery.AppPromptLogMean, Delivery.AppPromptLogSd)
-            : roll < Delivery.AppPromptOrBatchedShare ? _user.Random.LogNormal(Math.Log(Delivery.BatchedMedianSeconds), Delivery.BatchedLogSd)
-            : _user.Random.LogNormal(Math.Log(Delivery.OfflineMedianSeconds), Delivery.OfflineLogSd);
+        ref var rng = ref _user.Random;
+        var roll = rng.NextDouble();
+        var seconds = _user.Platform == Web ? rng.LogNormal(Delivery.WebLogMean, Delivery.WebLogSd)
+            : roll < Delivery.AppPromptShare ? rng.LogNormal(Delivery.AppPromptLogMean, Delivery.AppPromptLogSd)
+            : roll < Delivery.AppPromptOrBatchedShare ? rng.LogNormal(Math.Log(Delivery.BatchedMedianSeconds), Delivery.BatchedLogSd)
+            : rng.LogNormal(Math.Log(Delivery.OfflineMedianSeconds), Delivery.OfflineLogSd);
         return (long)Math.Min(seconds, Delivery.MaxDelayDays * Clock.Day);
     }
 

@@ -40,6 +40,7 @@ internal sealed class SessionSimulator
     /// </summary>
     public void SimulatePerson(int signupDay, long signupAt, double engagement)
     {
+        ref var rng = ref _user.Random;
         Span<long> starts = stackalloc long[1 + Activity.MaxExtraSessionsPerDay];
         var firstSession = true;
         for (var day = signupDay; day < WindowDays; day++)
@@ -58,7 +59,7 @@ internal sealed class SessionSimulator
                 var age = day - signupDay;
                 var p = Math.Min(Activity.MaxReturnChance, Activity.ReturnChanceScale * engagement * Math.Pow(age, Activity.ReturnDecayExponent));
                 p *= weekend ? Activity.WeekendReturnFactor : 1.0;
-                var roll = _user.Random.NextDouble();
+                var roll = rng.NextDouble();
                 if (holiday)
                 {
                     p *= Planted.HolidayReturnFactor;
@@ -67,7 +68,7 @@ internal sealed class SessionSimulator
                 {
                     continue;
                 }
-                count = 1 + Math.Min(Activity.MaxExtraSessionsPerDay, _user.Random.Poisson(Activity.ExtraSessionsPerEngagement * engagement));
+                count = 1 + Math.Min(Activity.MaxExtraSessionsPerDay, rng.Poisson(Activity.ExtraSessionsPerEngagement * engagement));
                 for (var i = 0; i < count; i++)
                 {
                     starts[i] = _user.LocalToUtc(day, _user.DrawLocalSecondOfDay());
@@ -99,6 +100,7 @@ internal sealed class SessionSimulator
     /// <summary>Simulates one session: its events (a bot's scripted run, or a person's visit) and its row.</summary>
     public void Simulate(long start, bool first, bool holiday)
     {
+        ref var rng = ref _user.Random;
         Open(start);
         var day = SimulationCalendar.DayIndexOf(start);
         _user.ChurnTally.CountSession(day, start);
@@ -106,11 +108,11 @@ internal sealed class SessionSimulator
         var t = start;
         if (_user.IsBot)
         {
-            var n = Bots.MinEventsPerRun + _user.Random.NextInt(Bots.EventsPerRunSpread);
+            var n = Bots.MinEventsPerRun + rng.NextInt(Bots.EventsPerRunSpread);
             for (var i = 0; i < n; i++)
             {
                 _events.Log(t, i % Bots.SearchEveryNthEvent == Bots.SearchEveryNthEvent - 1 ? "search" : "page_view");
-                t += _user.Random.NextInt(Bots.EventGapSpreadSeconds);
+                t += rng.NextInt(Bots.EventGapSpreadSeconds);
             }
         }
         else
@@ -124,7 +126,7 @@ internal sealed class SessionSimulator
             _support.MaybeOpenTicket(start, day);
             _billing.MaybeSubscribe(start);
         }
-        Close(start, t + Browsing.SessionTailMinSeconds + (long)_user.Random.Exponential(Browsing.SessionTailMeanSeconds));
+        Close(start, t + Browsing.SessionTailMinSeconds + (long)rng.Exponential(Browsing.SessionTailMeanSeconds));
     }
 
     /// <summary>Starts a session at <paramref name="start"/>: a new id, whether it is logged, and the app version in use.</summary>
@@ -172,33 +174,35 @@ internal sealed class SessionSimulator
 
     private void Onboard(ref long t)
     {
+        ref var rng = ref _user.Random;
         var continuation = OnboardingContinue[_user.Platform];
         for (var step = 1; step <= Browsing.OnboardingSteps; step++)
         {
             _events.Log(t, "onboarding_step", step);
-            if (step == Browsing.OnboardingSteps || !_user.Random.Chance(continuation[step - 1]))
+            if (step == Browsing.OnboardingSteps || !rng.Chance(continuation[step - 1]))
             {
                 return;
             }
-            t += Browsing.OnboardingStepMinSeconds + (long)_user.Random.Exponential(Browsing.OnboardingStepMeanExtraSeconds);
+            t += Browsing.OnboardingStepMinSeconds + (long)rng.Exponential(Browsing.OnboardingStepMeanExtraSeconds);
         }
     }
 
     private void Browse(ref long t)
     {
-        var count = 1 + _user.Random.Poisson(Browsing.MeanExtraEvents);
+        ref var rng = ref _user.Random;
+        var count = 1 + rng.Poisson(Browsing.MeanExtraEvents);
         var view = _user.Platform == Web ? "page_view" : "screen_view";
         for (var i = 0; i < count; i++)
         {
             t += Gap();
-            var kind = _user.Random.NextDouble();
+            var kind = rng.NextDouble();
             if (kind < Browsing.ViewShare)
             {
                 _events.Log(t, view);
             }
             else if (kind < Browsing.ViewOrFeatureShare)
             {
-                _events.Log(t, "feature_use", feature: Features[_user.Random.Pick(FeatureCumulative)]);
+                _events.Log(t, "feature_use", feature: Features[rng.Pick(FeatureCumulative)]);
             }
             else
             {
@@ -209,19 +213,20 @@ internal sealed class SessionSimulator
 
     private void Checkout(ref long t, int day, bool holiday, double lift)
     {
+        ref var rng = ref _user.Random;
         var afterChange = day >= _settings.ChangeDay;
         var cartChance = _user.IsTestAccount ? TestAccounts.CartChance : Math.Min(Checkouts.MaxCartChance, Checkouts.CartChancePerPropensity * _user.PurchasePropensity);
-        if (!_user.Random.Chance(cartChance))
+        if (!rng.Chance(cartChance))
         {
             return;
         }
-        var usd = Math.Round(_user.Random.Chance(Checkouts.LargeBasketChance)
-            ? _user.Random.Pareto(Checkouts.LargeBasketMinimumUsd, Checkouts.LargeBasketParetoShape)
-            : _user.Random.LogNormal(Checkouts.BasketLogMean, Checkouts.BasketLogSd), 2);
+        var usd = Math.Round(rng.Chance(Checkouts.LargeBasketChance)
+            ? rng.Pareto(Checkouts.LargeBasketMinimumUsd, Checkouts.LargeBasketParetoShape)
+            : rng.LogNormal(Checkouts.BasketLogMean, Checkouts.BasketLogSd), 2);
         if (_user.IsTestAccount)
         {
             // QA buys with test cards: nothing, or a small test product that is often refunded.
-            usd = _user.Random.Chance(TestAccounts.FreeOrderChance) ? 0 : TestAccounts.TestProductBaseUsd + _user.Random.NextInt(TestAccounts.TestProductPriceSteps);
+            usd = rng.Chance(TestAccounts.FreeOrderChance) ? 0 : TestAccounts.TestProductBaseUsd + rng.NextInt(TestAccounts.TestProductPriceSteps);
         }
         var priceRise = _settings.Cause == KpiDropCause.PriceChange && afterChange && _user.Country.Currency == Planted.PriceRiseCurrency;
         if (priceRise)
@@ -243,14 +248,14 @@ internal sealed class SessionSimulator
         {
             p *= Planted.FunnelRegressionCheckoutFactor;
         }
-        if (!_user.Random.Chance(Math.Min(Checkouts.MaxCompletion, p)))
+        if (!rng.Chance(Math.Min(Checkouts.MaxCompletion, p)))
         {
             return;
         }
-        t += Checkouts.PurchaseMinDelaySeconds + (long)_user.Random.Exponential(Checkouts.PurchaseMeanExtraDelaySeconds);
+        t += Checkouts.PurchaseMinDelaySeconds + (long)rng.Exponential(Checkouts.PurchaseMeanExtraDelaySeconds);
         _events.Log(t, "purchase", amountUsd: usd);
         _user.ChurnTally.CountPurchase(day);
-        var refunded = _user.Random.Chance(_user.IsTestAccount ? TestAccounts.RefundChance : Checkouts.RefundChance);
+        var refunded = rng.Chance(_user.IsTestAccount ? TestAccounts.RefundChance : Checkouts.RefundChance);
         _billing.PayInApp(usd, t, refunded ? "refunded" : "succeeded");
     }
 }
