@@ -85,7 +85,7 @@ internal static class TruthBuilder
 
     private static ExperimentTruth Experiment(ExperimentPlan plan)
     {
-        var x = Simulation.Experiments[Simulation.CheckoutExperiment - 1];
+        var x = BehaviourConstants.Experiments.All[BehaviourConstants.Experiments.CheckoutIndex];
         var end = Day(x.EndDay);
         var lift = $"""
             SELECT x.variant, COUNT(*) AS sessions,
@@ -99,7 +99,7 @@ internal static class TruthBuilder
         var srm = $"SELECT variant, COUNT(*) AS users FROM assignments WHERE experiment_id = {x.Id} GROUP BY variant ORDER BY variant";
         return new ExperimentTruth(x.Id, x.Name, KpiName + " over sessions from first exposure to the experiment end",
             plan.RelativeLift, plan.NoveltyBoost, plan.NoveltyHalfLifeDays, plan.SampleRatioMismatch,
-            plan.SampleRatioMismatch ? Simulation.LostTreatmentLogShare : 0,
+            plan.SampleRatioMismatch ? BehaviourConstants.Experiments.LostTreatmentLogShare : 0,
             "support tickets per exposed user", plan.GuardrailRelativeChange, lift, srm);
     }
 
