@@ -10,8 +10,16 @@ internal static class Fixtures
 {
     public static string Folder => Path.Combine(RepoPaths.Root, "tests", "reference", "fixtures");
 
-    public static IReadOnlyList<JsonElement> Cases(string file) =>
-        [.. JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, file))).RootElement.GetProperty("cases").EnumerateArray()];
+    /// <summary>
+    /// The cases of one fixture file. Fails the calling test when there are none, so a test that loops over them
+    /// can't pass without checking anything.
+    /// </summary>
+    public static IReadOnlyList<JsonElement> Cases(string file)
+    {
+        IReadOnlyList<JsonElement> cases = [.. JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, file))).RootElement.GetProperty("cases").EnumerateArray()];
+        Assert.True(cases.Count > 0, $"{file} has no cases: regenerate it with tests/reference/make_fixtures.py");
+        return cases;
+    }
 
     public static double D(this JsonElement e, string name) => e.GetProperty(name).ValueKind == JsonValueKind.String
         ? double.Parse(e.GetProperty(name).GetString()!, CultureInfo.InvariantCulture)
