@@ -21,6 +21,14 @@ internal static class Fixtures
         return cases;
     }
 
+    /// <summary>The cases of one kind in a fixture file that mixes kinds; fails the calling test when there are none.</summary>
+    public static IReadOnlyList<JsonElement> Cases(string file, string kind)
+    {
+        IReadOnlyList<JsonElement> cases = [.. Cases(file).Where(c => c.GetProperty("kind").GetString() == kind)];
+        Assert.True(cases.Count > 0, $"{file} has no cases of kind '{kind}': regenerate it with tests/reference/make_fixtures.py");
+        return cases;
+    }
+
     public static double D(this JsonElement e, string name) => e.GetProperty(name).ValueKind == JsonValueKind.String
         ? double.Parse(e.GetProperty(name).GetString()!, CultureInfo.InvariantCulture)
         : e.GetProperty(name).GetDouble();
