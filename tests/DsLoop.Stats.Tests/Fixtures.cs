@@ -10,8 +10,24 @@ internal static class Fixtures
 {
     public static string Folder => Path.Combine(RepoPaths.Root, "tests", "reference", "fixtures");
 
-    public static IReadOnlyList<JsonElement> Cases(string file) =>
-        [.. JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, file))).RootElement.GetProperty("cases").EnumerateArray()];
+    /// <summary>
+    /// The cases of one fixture file. Fails the calling test when there are none, so a test that loops over them
+    /// can't pass without checking anything.
+    /// </summary>
+    public static IReadOnlyList<JsonElement> Cases(string file)
+    {
+        IReadOnlyList<JsonElement> cases = [.. JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, file))).RootElement.GetProperty("cases").EnumerateArray()];
+        Assert.True(cases.Count > 0, $"{file} has no cases: regenerate it with tests/reference/make_fixtures.py");
+        return cases;
+    }
+
+    /// <summary>The cases of one kind in a fixture file that mixes kinds; fails the calling test when there are none.</summary>
+    public static IReadOnlyList<JsonElement> Cases(string file, string kind)
+    {
+        IReadOnlyList<JsonElement> cases = [.. Cases(file).Where(c => c.GetProperty("kind").GetString() == kind)];
+        Assert.True(cases.Count > 0, $"{file} has no cases of kind '{kind}': regenerate it with tests/reference/make_fixtures.py");
+        return cases;
+    }
 
     public static double D(this JsonElement e, string name) => e.GetProperty(name).ValueKind == JsonValueKind.String
         ? double.Parse(e.GetProperty(name).GetString()!, CultureInfo.InvariantCulture)

@@ -95,6 +95,35 @@ public sealed class ReferenceFixtureTests
     }
 
     [Fact]
+    public void Independence_test_matches_scipy_chi2_contingency_leaving_out_empty_rows_and_columns()
+    {
+        foreach (var c in Fixtures.Cases("independence.json"))
+        {
+            var rows = c.GetProperty("table").EnumerateArray().Select(r => r.EnumerateArray().Select(x => x.GetDouble()).ToArray()).ToArray();
+            var table = new double[rows.Length, rows[0].Length];
+            for (var r = 0; r < rows.Length; r++)
+            {
+                for (var k = 0; k < rows[r].Length; k++)
+                {
+                    table[r, k] = rows[r][k];
+                }
+            }
+            var result = IndependenceTest.Pearson(table);
+            var name = c.GetProperty("name").GetString();
+            Fixtures.Near(c.D("chi2"), result.ChiSquare, 1e-12, 1e-12, $"{name} chi2");
+            Fixtures.Near(c.D("p"), result.PValue, 1e-10, 1e-300, $"{name} p");
+            Assert.Equal((int)c.D("df"), result.DegreesOfFreedom);
+        }
+    }
+
+    [Fact]
+    public void Independence_test_refuses_negative_or_missing_counts()
+    {
+        Assert.Throws<ArgumentException>(() => IndependenceTest.Pearson(new double[,] { { 1, -1 }, { 2, 3 } }));
+        Assert.Throws<ArgumentException>(() => IndependenceTest.Pearson(new double[,] { { 1, double.NaN }, { 2, 3 } }));
+    }
+
+    [Fact]
     public void Holm_and_benjamini_hochberg_match_statsmodels_in_original_order()
     {
         foreach (var c in Fixtures.Cases("adjust.json"))

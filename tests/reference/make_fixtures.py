@@ -466,6 +466,70 @@ def ratio_cases():
     return cases
 
 
+def distribution_cases():
+    """The standard normal (cdf, sf, ppf, isf) and the chi-square upper tail, deep into the tails."""
+    normal = [{"kind": "normal", "x": x, "cdf": num(stats.norm.cdf(x)), "sf": num(stats.norm.sf(x))}
+              for x in (-8.5, -3.0, -1.0, 0.0, 0.5, 1.959963984540054, 6.0, 12.0)]
+    quantiles = [{"kind": "normal-quantile", "p": p, "ppf": num(stats.norm.ppf(p)), "isf": num(stats.norm.isf(p))}
+                 for p in (1e-12, 0.001, 0.025, 0.3, 0.5, 0.975, 0.999999)]
+    chi2 = [{"kind": "chi-square", "x": x, "df": df, "sf": num(stats.chi2.sf(x, df))}
+            for df in (1, 2, 3, 7, 30) for x in (0.0, 0.004, 0.5, 3.84, 11.0, 45.0, 250.0, 600.0)]
+    return normal + quantiles + chi2
+
+
+def independence_cases():
+    """Pearson's chi-square of contingency tables, scipy chi2_contingency(correction=False). scipy refuses a table
+    with an all-zero row or column; DsLoop leaves such rows and columns out, so the reference is scipy on the table
+    without them."""
+    tables = [
+        ("platform-mix-balanced", [[3500, 3480], [3000, 3050], [3500, 3470]]),
+        ("platform-mix-skewed", [[3500, 3500], [3000, 2400], [3500, 3500]]),
+        ("two-by-two", [[120, 880], [150, 850]]),
+        ("four-by-three", [[12, 30, 8], [25, 14, 11], [9, 9, 30], [40, 22, 19]]),
+        ("far-tail", [[9000, 1000], [1000, 9000]]),
+        ("fractional-weights", [[10.5, 20.25], [30.0, 5.75]]),
+        ("empty-row", [[300, 310], [0, 0], [150, 90]]),
+        ("empty-column", [[40, 0, 60], [70, 0, 30]]),
+        ("one-row", [[10, 20, 30]]),
+        ("one-non-empty-column", [[5, 0], [7, 0]]),
+        ("all-zero", [[0, 0], [0, 0]]),
+    ]
+    cases = []
+    for name, table in tables:
+        t = np.array(table, dtype=float)
+        kept = t[t.sum(axis=1) > 0][:, t.sum(axis=0) > 0]
+        if kept.shape[0] < 2 or kept.shape[1] < 2:
+            chi2, p, dof = 0.0, 1.0, 0
+        else:
+            chi2, p, dof, _ = stats.chi2_contingency(kept, correction=False)
+        cases.append({"name": name, "table": table, "chi2": num(chi2), "p": num(p), "df": int(dof)})
+    return cases
+
+
+def correlation_cases():
+    """Average ranks (rankdata), Pearson's r (pearsonr) and Spearman's rho (spearmanr); NaN for constant input."""
+    import warnings
+    warnings.filterwarnings("ignore", category=stats.ConstantInputWarning)
+    rng = np.random.RandomState(1729)
+    latent = rng.normal(0, 1, 300)
+    pairs = [
+        ("no-ties", [3.1, -0.4, 2.2, 9.0, 5.5, 0.0, 1.7], [2.0, 0.1, 2.5, 7.5, 3.0, -1.0, 2.2]),
+        ("ties-in-both", [1, 2, 2, 3, 3, 3, 4, 5], [10, 20, 20, 20, 30, 40, 40, 50]),
+        ("reversed", [1, 2, 3, 4, 5], [50, 40, 30, 20, 10]),
+        ("two-pairs", [0.3, 0.7], [5.0, 1.0]),
+        ("negative-zero-ties-zero", [-0.0, 0.0, 1.0, -1.0], [1.0, 2.0, 3.0, 0.0]),
+        ("constant-y", [1, 2, 3, 4], [7, 7, 7, 7]),
+        ("scores-and-counts", [float(v) for v in np.round(1 / (1 + np.exp(-latent)), 2)],
+         [float(v) for v in rng.poisson(np.exp(0.8 * latent))]),
+    ]
+    cases = []
+    for name, x, y in pairs:
+        cases.append({"name": name, "x": [float(v) for v in x], "y": [float(v) for v in y],
+                      "ranksX": [num(v) for v in stats.rankdata(x)], "ranksY": [num(v) for v in stats.rankdata(y)],
+                      "pearson": num(stats.pearsonr(x, y)[0]), "spearman": num(stats.spearmanr(x, y)[0])})
+    return cases
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     fixtures = {
@@ -483,6 +547,9 @@ def main():
         "cuped.json": cuped_cases(),
         "novelty.json": novelty_cases(),
         "ratio.json": ratio_cases(),
+        "distributions.json": distribution_cases(),
+        "independence.json": independence_cases(),
+        "correlation.json": correlation_cases(),
     }
     for name, cases in fixtures.items():
         with open(os.path.join(OUT, name), "w") as f:

@@ -1,3 +1,4 @@
+using DsLoop.Stats;
 using DsLoop.Stats.Decisions;
 using DsLoop.Stats.Readout;
 
@@ -91,7 +92,7 @@ public sealed record ExperimentReadout(
         nc = users.Count - nt;
         var srm = SampleRatioMismatch.Check([nc, nt]);
         var (conversion, latency, tickets) = Tally(users);
-        var mixP = MixTest(conversion.N);
+        var mixP = IndependenceTest.Pearson(conversion.N).PValue;
         var stratified = mixP < SrmThreshold;
 
         var conv = Compare(conversion, stratified);
@@ -99,7 +100,7 @@ public sealed record ExperimentReadout(
         var absolute = new IntervalEstimate(conv.Diff, conv.Diff - (z * conv.Se), conv.Diff + (z * conv.Se));
         var rel = RelativeLift.Delta(conv.Treatment, conv.TreatmentVar, conv.Control, conv.ControlVar);
         var relative = new IntervalEstimate((conv.Treatment / conv.Control) - 1, rel.Low, rel.High);
-        var p = 2 * MathNet.Numerics.Distributions.Normal.CDF(0, 1, -Math.Abs(conv.Diff / conv.Se));
+        var p = StandardNormal.PValue(conv.Diff / conv.Se, Alternative.TwoSided);
 
         var guardrails = new List<GuardrailReadout>
         {
@@ -248,30 +249,6 @@ public sealed record ExperimentReadout(
         }
         var mean = sum / n;
         return (mean, Math.Max(0, (squares / n) - (mean * mean)), n);
-    }
-
-    /// <summary>Pearson's χ² test of independence of platform and arm (scipy <c>chi2_contingency</c> without correction).</summary>
-    internal static double MixTest(double[,] table)
-    {
-        double n = 0, chi2 = 0;
-        foreach (var x in table)
-        {
-            n += x;
-        }
-        for (var k = 0; k < 3; k++)
-        {
-            var row = table[k, 0] + table[k, 1];
-            for (var a = 0; a < 2; a++)
-            {
-                var col = table[0, a] + table[1, a] + table[2, a];
-                var expected = row * col / n;
-                if (expected > 0)
-                {
-                    chi2 += Math.Pow(table[k, a] - expected, 2) / expected;
-                }
-            }
-        }
-        return MathNet.Numerics.SpecialFunctions.GammaUpperRegularized(1, chi2 / 2);
     }
 
     private static List<double> DailyEffects(IReadOnlyList<ExperimentUser> users, int days)

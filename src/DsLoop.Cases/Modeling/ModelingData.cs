@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using DsLoop.Stats;
 
 namespace DsLoop.Cases.Modeling;
 
@@ -58,7 +59,7 @@ public sealed record ModelingData(ModelingScenario Scenario, IReadOnlyList<Model
         var w = scenario.Features.Select(f => f.Weight).ToArray();
         // Latent drivers share a common factor (correlation 0.25), so the log-odds variance is Σw² ·0.75 + (Σw)² ·0.25.
         var variance = (0.75 * w.Sum(x => x * x)) + (0.25 * Math.Pow(w.Sum(), 2));
-        var intercept = 1.7 * Math.Sqrt(1 + (variance / 2.89)) * MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, scenario.BaseRate);
+        var intercept = 1.7 * Math.Sqrt(1 + (variance / 2.89)) * StandardNormal.Ppf(scenario.BaseRate);
         var id = 10_000_000L + rng.Next(1_000_000);
         List<ModelingRow> Rows(int n, bool isTrain)
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DsLoop.Content;
 using DsLoop.Content.Coaching;
+using DsLoop.Stats;
 using DsLoop.Stats.Classification;
 using DsLoop.Stats.Modeling;
 
@@ -71,7 +72,7 @@ public static class ModelingGrader
     {
         ArgumentNullException.ThrowIfNull(data);
         var leak = data.Holdout.Select(r => r.Leak).ToArray();
-        var rho = MathNet.Numerics.Statistics.Correlation.Spearman(scores, leak);
+        var rho = Correlation.Spearman(scores, leak);
         if (double.IsNaN(rho))
         {
             rho = 0;

@@ -93,8 +93,8 @@ internal sealed class MeansReadout
                 treatmentMean = Value(treatmentMean),
                 difference = Value(welch.Difference),
                 relativeLift = controlMean == 0 ? null : Value(welch.Difference / controlMean),
-                relativeDelta = StatsCommand.RelativeJson(delta),
-                relativeFieller = StatsCommand.RelativeJson(fieller),
+                relativeDelta = StatsReadoutCommand.RelativeJson(delta),
+                relativeFieller = StatsReadoutCommand.RelativeJson(fieller),
                 ciLow = welch.Interval.IsValid ? welch.Interval.Low : (double?)null,
                 ciHigh = welch.Interval.IsValid ? welch.Interval.High : (double?)null,
                 t = welch.Test.IsValid ? welch.Test.Statistic : (double?)null,
@@ -133,7 +133,7 @@ internal sealed class MeansReadout
         await console.Out.WriteLineAsync(welch.Test.IsValid
             ? $"Welch t = {welch.Test.Statistic.ToString("0.####", Inv)}, df = {welch.DegreesOfFreedom.ToString("0.##", Inv)}, p = {P(welch.Test.PValue)} ({Sides(alternative)}); 95% interval [{welch.Interval.Low.ToString("0.#####", Inv)}, {welch.Interval.High.ToString("0.#####", Inv)}]."
             : $"No Welch test: {welch.Test.Reason}.");
-        await console.Out.WriteLineAsync(StatsCommand.RelativeText(delta, fieller));
+        await console.Out.WriteLineAsync(StatsReadoutCommand.RelativeText(delta, fieller));
         if (cuped is not null)
         {
             await console.Out.WriteLineAsync(cuped.Welch.Test.IsValid

@@ -23,11 +23,11 @@ public static class PowerAnalysis
         var power = 0.0;
         if (alternative is Alternative.TwoSided or Alternative.Larger)
         {
-            power += StdNormal.Sf(StdNormal.Isf(tail) - shift);
+            power += StandardNormal.Sf(StandardNormal.Isf(tail) - shift);
         }
         if (alternative is Alternative.TwoSided or Alternative.Smaller)
         {
-            power += StdNormal.Cdf(StdNormal.Ppf(tail) - shift);
+            power += StandardNormal.Cdf(StandardNormal.Ppf(tail) - shift);
         }
         return power;
     }

@@ -96,7 +96,7 @@ public static class SampleSize
             ProportionSizing.EvanMiller => Math.Sqrt(control * (1 - control) * (1 + (1 / ratio))),
             _ => throw new ArgumentOutOfRangeException(nameof(sizing), sizing, "Unknown sizing convention."),
         };
-        var n = Math.Pow(((StdNormal.Isf(tail) * nullSd) + (StdNormal.Ppf(power) * alternativeSd)) / delta, 2);
+        var n = Math.Pow(((StandardNormal.Isf(tail) * nullSd) + (StandardNormal.Ppf(power) * alternativeSd)) / delta, 2);
         return new SampleSizePlan((long)Math.Ceiling(n), (long)Math.Ceiling(n * ratio), arms, Math.Abs(delta) / alternativeSd, perComparison);
     }
 

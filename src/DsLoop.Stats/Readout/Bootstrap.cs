@@ -155,7 +155,7 @@ public static class Bootstrap
         }
         var below = sorted.Count(x => x < estimate);
         var atOrBelow = sorted.Count(x => x <= estimate);
-        var z0 = StdNormal.Ppf((below + atOrBelow) / (2.0 * sorted.Length));
+        var z0 = StandardNormal.Ppf((below + atOrBelow) / (2.0 * sorted.Length));
         var acceleration = Acceleration(jackknife);
         if (double.IsInfinity(z0) || double.IsNaN(acceleration))
         {
@@ -163,10 +163,10 @@ public static class Bootstrap
                 ? "the jackknife values are all equal, so BCa's acceleration is undefined"
                 : "the estimate lies outside every resample, so BCa's bias correction is infinite");
         }
-        var zLow = StdNormal.Ppf(alpha);
+        var zLow = StandardNormal.Ppf(alpha);
         var zHigh = -zLow;
-        var low = StdNormal.Cdf(z0 + ((z0 + zLow) / (1 - (acceleration * (z0 + zLow)))));
-        var high = StdNormal.Cdf(z0 + ((z0 + zHigh) / (1 - (acceleration * (z0 + zHigh)))));
+        var low = StandardNormal.Cdf(z0 + ((z0 + zLow) / (1 - (acceleration * (z0 + zLow)))));
+        var high = StandardNormal.Cdf(z0 + ((z0 + zHigh) / (1 - (acceleration * (z0 + zHigh)))));
         return new BootstrapInterval(estimate, new Interval(Quantile(sorted, low), Quantile(sorted, high)),
             method, sorted.Length, confidence, seed, z0, acceleration);
     }

@@ -45,7 +45,7 @@ public static class ProportionTest
             return TestResult.Degenerate(pooled == 0 ? "no unit converted in either arm" : "every unit converted in both arms");
         }
         var z = (treatment.Rate - control.Rate) / Math.Sqrt(variance);
-        return new TestResult(z, StdNormal.PValue(z, alternative), null);
+        return new TestResult(z, StandardNormal.PValue(z, alternative), null);
     }
 
     /// <summary>
@@ -66,7 +66,7 @@ public static class ProportionTest
             return TestResult.Degenerate("both rates are 0 or 1, so the unpooled variance is zero");
         }
         var z = (treatment.Rate - control.Rate) / se;
-        return new TestResult(z, StdNormal.PValue(z, alternative), null);
+        return new TestResult(z, StandardNormal.PValue(z, alternative), null);
     }
 
     /// <summary>
@@ -85,7 +85,7 @@ public static class ProportionTest
             return Interval.Degenerate("an arm has no units");
         }
         var diff = treatment.Rate - control.Rate;
-        var half = StdNormal.Isf((1 - confidence) / 2) * UnpooledStandardError(control, treatment);
+        var half = StandardNormal.Isf((1 - confidence) / 2) * UnpooledStandardError(control, treatment);
         return new Interval(diff - half, diff + half);
     }
 

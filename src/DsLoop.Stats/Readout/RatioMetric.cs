@@ -58,8 +58,8 @@ public static class RatioMetric
             return new RatioReadout(c, t, difference, Interval.Degenerate(reason), TestResult.Degenerate(reason));
         }
         var z = difference / se;
-        var half = StdNormal.Isf((1 - confidence) / 2) * se;
+        var half = StandardNormal.Isf((1 - confidence) / 2) * se;
         return new RatioReadout(c, t, difference, new Interval(difference - half, difference + half),
-            new TestResult(z, StdNormal.PValue(z, Alternative.TwoSided), null));
+            new TestResult(z, StandardNormal.PValue(z, Alternative.TwoSided), null));
     }
 }

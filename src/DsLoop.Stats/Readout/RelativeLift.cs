@@ -16,7 +16,7 @@ public static class RelativeLift
         var lift = (treatmentMean / controlMean) - 1;
         var se = Math.Sqrt((treatmentVariance / (controlMean * controlMean))
             + (treatmentMean * treatmentMean * controlVariance / Math.Pow(controlMean, 4)));
-        var z = StdNormal.Isf((1 - confidence) / 2);
+        var z = StandardNormal.Isf((1 - confidence) / 2);
         return new Interval(lift - (z * se), lift + (z * se));
     }
 
@@ -27,7 +27,7 @@ public static class RelativeLift
     /// </summary>
     public static Interval Fieller(double treatmentMean, double treatmentVariance, double controlMean, double controlVariance, double confidence = 0.95)
     {
-        var z2 = Math.Pow(StdNormal.Isf((1 - confidence) / 2), 2);
+        var z2 = Math.Pow(StandardNormal.Isf((1 - confidence) / 2), 2);
         var a = (controlMean * controlMean) - (z2 * controlVariance);
         if (a <= 0)
         {

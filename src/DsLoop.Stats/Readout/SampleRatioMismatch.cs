@@ -1,5 +1,3 @@
-using MathNet.Numerics.Distributions;
-
 namespace DsLoop.Stats.Readout;
 
 /// <summary>The sample-ratio check of an experiment's assignment counts.</summary>
@@ -52,12 +50,7 @@ public static class SampleRatioMismatch
             return new SrmResult(double.NaN, counts.Count - 1, double.NaN, expected, "no units were assigned");
         }
         var chi2 = counts.Select((c, i) => (c - expected[i]) * (c - expected[i]) / expected[i]).Sum();
-        var p = 1 - ChiSquared.CDF(counts.Count - 1, chi2);
-        if (p < 1e-12)
-        {
-            // Far in the tail 1 − CDF loses every digit; use the regularised upper incomplete gamma directly.
-            p = MathNet.Numerics.SpecialFunctions.GammaUpperRegularized((counts.Count - 1) / 2.0, chi2 / 2);
-        }
+        var p = ChiSquareDistribution.Sf(chi2, counts.Count - 1);
         var reason = expected.Min() < MinimumExpected
             ? $"an arm expects only {expected.Min():0.#} units; the χ² approximation needs at least {MinimumExpected}"
             : null;
