@@ -84,7 +84,7 @@ public static class DsLoopCli
             version.Action = new PrintVersion(console);
         }
         root.Subcommands.Add(VersionCommand.Build(console));
-        root.Subcommands.Add(ServeCommand.Build(console));
+        root.Subcommands.Add(ServeCommand.Build());
         root.Subcommands.Add(ContentCommand.Build(console));
         root.Subcommands.Add(PracticeCommand.Build(console));
         root.Subcommands.Add(StatsCommand.Build(console));

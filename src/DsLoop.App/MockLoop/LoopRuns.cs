@@ -1,3 +1,4 @@
+using DsLoop.App.Attempts;
 using DsLoop.Content;
 using DsLoop.Core;
 using DsLoop.Core.Scorecard;
@@ -27,8 +28,7 @@ public sealed class LoopRuns(IAppStore store, ContentBank content, TimeProvider 
 
     /// <summary>The user's finished loops with their scorecards, oldest first.</summary>
     public async Task<IReadOnlyList<(LoopRun Run, LoopState State)>> CompletedAsync(string userId, CancellationToken cancellationToken) =>
-        [.. (await store.ListLoopsAsync(userId, 200, cancellationToken))
-            .Where(r => r.Status == LoopStatus.Completed)
+        [.. (await Pages.AllAsync(cursor => store.ListLoopsPageAsync(userId, new LoopFilter(Pages.Whole) { Status = LoopStatus.Completed, Before = cursor }, cancellationToken)))
             .Select(r => (Run: r, State: LoopState.FromJson(r.StateJson)))
             .Where(x => x.State.Scorecard is not null)
             .OrderBy(x => x.State.CompletedAt)];
@@ -36,8 +36,8 @@ public sealed class LoopRuns(IAppStore store, ContentBank content, TimeProvider 
     /// <summary>The weakness per dimension the next plan favours (see <see cref="LoopWeakness"/>).</summary>
     public async Task<IReadOnlyDictionary<Dimension, double>> WeaknessAsync(string userId, CancellationToken cancellationToken)
     {
-        var attempts = await store.ListAttemptsAsync(userId, limit: 200, cancellationToken: cancellationToken);
+        var openAnswers = await store.ListAttemptPointsAsync(userId, AttemptKind.OpenQuestion, cancellationToken);
         InterviewScorecard? latest = (await CompletedAsync(userId, cancellationToken)).LastOrDefault().State?.Scorecard;
-        return LoopWeakness.From(attempts, content, latest);
+        return LoopWeakness.From(openAnswers, content, latest);
     }
 }

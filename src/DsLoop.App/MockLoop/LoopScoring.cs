@@ -3,6 +3,7 @@ using DsLoop.Content.Loops;
 using DsLoop.Content.Signals;
 using DsLoop.Core;
 using DsLoop.Core.Scorecard;
+using DsLoop.Store;
 
 namespace DsLoop.App.MockLoop;
 
@@ -72,17 +73,17 @@ public static class LoopScoring
 /// <summary>
 /// How weak each dimension looks before a new loop, 0 (strong) to 1 (weak), so the planner favours weak ones:
 /// the latest finished loop's <see cref="InterviewScorecard.WeaknessByDimension"/> for the dimensions it assessed, and
-/// one minus the mean coach score of the user's recent open answers probing the dimension; when both exist they are
+/// one minus the mean coach score of the user's scored open answers probing the dimension; when both exist they are
 /// averaged; a dimension with neither gets 0.5.
 /// </summary>
 public static class LoopWeakness
 {
     /// <summary>The weakness per dimension from practice attempts and the latest loop's scorecard.</summary>
-    public static IReadOnlyDictionary<Dimension, double> From(IEnumerable<Attempt> attempts, ContentBank content, InterviewScorecard? latest)
+    public static IReadOnlyDictionary<Dimension, double> From(IEnumerable<AttemptPoint> openAnswers, ContentBank content, InterviewScorecard? latest)
     {
-        var practice = attempts
-            .Where(a => a.Kind == AttemptKind.OpenQuestion && a.Score is not null && content.ItemsById.ContainsKey(a.ItemId))
-            .SelectMany(a => content.ItemsById[a.ItemId].Dimensions.Select(d => (Dimension: d, Weakness: 1 - a.Score!.Value)))
+        var practice = openAnswers
+            .Where(a => content.ItemsById.ContainsKey(a.ItemId))
+            .SelectMany(a => content.ItemsById[a.ItemId].Dimensions.Select(d => (Dimension: d, Weakness: 1 - a.Score)))
             .GroupBy(x => x.Dimension)
             .ToDictionary(g => g.Key, g => g.Average(x => x.Weakness));
         var loop = latest?.Dimensions.Where(d => d.Assessed).ToDictionary(d => d.Dimension, d => (4 - d.Rating!.Value) / 3.0) ?? [];

@@ -78,7 +78,7 @@ public sealed class PracticeService(ContentBank content, IAppStore store, Review
             s => stepLevels.TryGetValue(s.Id, out var level) && SelfRating.StepLevels.Contains(level) ? level : "missed",
             StringComparer.Ordinal);
         var schedule = await scheduling.RateAsync(attempt.UserId, item.Id, rating, cancellationToken);
-        var rated = attempt.With(answer with { Rating = new SelfRating(steps, rating, clock.GetUtcNow(), schedule.DueAt) });
+        var rated = attempt.With(answer with { Rating = new SelfRating(steps, rating, clock.GetUtcNow(), schedule.DueAt) }) with { SelfRating = (int)rating };
         await store.UpdateAttemptAsync(rated, cancellationToken);
         return Outcome<Attempt>.Done(rated);
     }

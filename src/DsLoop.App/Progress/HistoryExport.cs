@@ -44,8 +44,8 @@ public sealed class HistoryExport(IAppStore store, ContentBank content, TimeProv
     /// <summary>Reads every attempt and schedule of <paramref name="userId"/>.</summary>
     public async Task<Export> BuildAsync(string userId, string userName, CancellationToken cancellationToken)
     {
-        var attempts = await store.ListAttemptsAsync(userId, limit: int.MaxValue, cancellationToken: cancellationToken);
-        var schedules = await store.ListDueAsync(userId, DateTimeOffset.MaxValue, int.MaxValue, cancellationToken);
+        var attempts = await Pages.AllAsync(cursor => store.ListAttemptsPageAsync(userId, new AttemptFilter(Pages.Whole) { Before = cursor }, cancellationToken));
+        var schedules = await Pages.AllAsync(cursor => store.ListDuePageAsync(userId, new DueFilter(DateTimeOffset.MaxValue, Pages.Whole) { After = cursor }, cancellationToken));
         return new Export(
             userName,
             clock.GetUtcNow(),

@@ -1,11 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
-using DsLoop.App.Attempts;
 using DsLoop.App.MockLoop;
-using DsLoop.App.Practice;
 using DsLoop.Content;
 using DsLoop.Core;
 using DsLoop.Core.Scorecard;
+using DsLoop.Store;
 
 namespace DsLoop.App.Readiness;
 
@@ -45,7 +44,7 @@ public static class ReadinessData
     /// each practice answer to a question probing it, rated like scorecard evidence (the banded coach score with the
     /// self-rating when given, the band alone otherwise).
     /// </summary>
-    public static IReadOnlyList<DimensionChart> Charts(IEnumerable<Attempt> attempts, IEnumerable<LoopState> loops, ContentBank content)
+    public static IReadOnlyList<DimensionChart> Charts(IEnumerable<AttemptPoint> openAnswers, IEnumerable<LoopState> loops, ContentBank content)
     {
         var events = new List<(DateTimeOffset At, Dimension Dimension, bool Loop, double Rating)>();
         foreach (var loop in loops)
@@ -55,16 +54,15 @@ public static class ReadinessData
                 events.Add((loop.CompletedAt ?? DateTimeOffset.MinValue, d.Dimension, true, d.Rating!.Value));
             }
         }
-        foreach (var attempt in attempts.Where(a => a.Kind == AttemptKind.OpenQuestion && a.Score is not null))
+        foreach (var answer in openAnswers)
         {
-            if (!content.ItemsById.TryGetValue(attempt.ItemId, out var item))
+            if (!content.ItemsById.TryGetValue(answer.ItemId, out var item))
             {
                 continue;
             }
-            var rating = attempt.Read<OpenAnswer>()?.Rating is { } self
-                ? ScorecardRules.RateOpenAnswer(Math.Clamp(attempt.Score!.Value, 0, 1), (int)self.Overall)
-                : ScorecardRules.RateScore(Math.Clamp(attempt.Score!.Value, 0, 1));
-            events.AddRange(item.Dimensions.Select(d => (attempt.SubmittedAt ?? attempt.StartedAt, d, false, (double)rating)));
+            var score = Math.Clamp(answer.Score, 0, 1);
+            var rating = answer.SelfRating is { } self ? ScorecardRules.RateOpenAnswer(score, self) : ScorecardRules.RateScore(score);
+            events.AddRange(item.Dimensions.Select(d => (answer.At, d, false, (double)rating)));
         }
         return [.. Dimensions.All.Select(d =>
         {

@@ -24,19 +24,24 @@ public sealed class ReviewQueue(ContentBank content, IAppStore store, TimeProvid
     /// <summary>How far ahead "coming up" looks.</summary>
     public static readonly TimeSpan Horizon = TimeSpan.FromDays(30);
 
-    /// <summary>The user's items due now, most overdue first (at most <paramref name="limit"/>).</summary>
-    public async Task<IReadOnlyList<ReviewEntry>> DueAsync(string userId, int limit, CancellationToken cancellationToken)
+    /// <summary>How many items are due now.</summary>
+    public Task<int> CountDueAsync(string userId, CancellationToken cancellationToken) =>
+        store.CountDueAsync(userId, clock.GetUtcNow(), cancellationToken);
+
+    /// <summary>A page of the items due now, most overdue first; <paramref name="after"/> continues from an earlier page.</summary>
+    public async Task<KeysetPage<ReviewEntry>> DueAsync(string userId, int pageSize, PageCursor? after, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        return [.. (await store.ListDueAsync(userId, now, limit, cancellationToken)).Select(s => Entry(s, now))];
+        var page = await store.ListDuePageAsync(userId, new DueFilter(now, pageSize) { After = after }, cancellationToken);
+        return new([.. page.Items.Select(s => Entry(s, now))], page.Next);
     }
 
-    /// <summary>Items coming due within <see cref="Horizon"/> that are not due yet, soonest first (at most <paramref name="limit"/>).</summary>
-    public async Task<IReadOnlyList<ReviewEntry>> UpcomingAsync(string userId, int limit, CancellationToken cancellationToken)
+    /// <summary>The first <paramref name="count"/> items coming due within <see cref="Horizon"/> that are not due yet, soonest first.</summary>
+    public async Task<IReadOnlyList<ReviewEntry>> UpcomingAsync(string userId, int count, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        return [.. (await store.ListDueAsync(userId, now + Horizon, int.MaxValue, cancellationToken))
-            .Where(s => s.DueAt > now).Take(limit).Select(s => Entry(s, now))];
+        var page = await store.ListDuePageAsync(userId, new DueFilter(now + Horizon, count) { DueAfter = now }, cancellationToken);
+        return [.. page.Items.Select(s => Entry(s, now))];
     }
 
     private ReviewEntry Entry(ReviewSchedule schedule, DateTimeOffset now)

@@ -49,7 +49,7 @@ internal static class PracticeCommand
             await using var store = await OpenStoreAsync(parse.GetValue(dataDir), cancellationToken);
             var user = await store.EnsureLocalUserAsync(cancellationToken);
             var practice = new PracticeService(bank, store, new ReviewScheduling(store, console.Clock), console.Clock);
-            var session = new Session(console, practice, store, user);
+            var session = new Session(console, practice, new PracticeOverview(bank, store, console.Clock), user);
             var chosen = await session.ChooseAsync(items, howMany, cancellationToken);
             if (chosen.Count == 0)
             {
@@ -102,15 +102,13 @@ internal static class PracticeCommand
         }
     }
 
-    private sealed class Session(CliConsole console, PracticeService practice, IAppStore store, User user)
+    private sealed class Session(CliConsole console, PracticeService practice, PracticeOverview overview, User user)
     {
         /// <summary>Due items first (most overdue first), then never-answered ones, then the least recently answered.</summary>
         public async Task<List<QuestionItem>> ChooseAsync(List<QuestionItem> items, int count, CancellationToken cancellationToken)
         {
-            var now = console.Clock.GetUtcNow();
-            var due = (await store.ListDueAsync(user.Id, now, 1000, cancellationToken)).Select(s => s.ItemId).ToList();
-            var lastAnswered = (await store.ListAttemptsAsync(user.Id, limit: 10_000, cancellationToken: cancellationToken))
-                .GroupBy(a => a.ItemId).ToDictionary(g => g.Key, g => g.Max(a => a.StartedAt));
+            var due = (await overview.DueItemIdsAsync(user.Id, cancellationToken)).ToList();
+            var lastAnswered = (await overview.SummariesAsync(user.Id, cancellationToken)).ToDictionary(p => p.Key, p => p.Value.LastAt, StringComparer.Ordinal);
             return [.. items
                 .OrderBy(i => due.IndexOf(i.Id) is var d && d >= 0 ? d : int.MaxValue)
                 .ThenBy(i => lastAnswered.TryGetValue(i.Id, out var at) ? at : DateTimeOffset.MinValue)

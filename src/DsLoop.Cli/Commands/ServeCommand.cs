@@ -6,7 +6,7 @@ namespace DsLoop.Cli.Commands;
 /// <summary><c>dsloop serve</c>: hosts the web app; its flags are the web app's own, read by the one parser in <see cref="DsLoopOptions"/>.</summary>
 internal static class ServeCommand
 {
-    public static Command Build(CliConsole console)
+    public static Command Build()
     {
         var flags = new Argument<string[]>("flags")
         {
@@ -24,8 +24,8 @@ internal static class ServeCommand
             }
             catch (ArgumentException e)
             {
-                await console.Error.WriteLineAsync(DsLoopOptions.Usage);
-                throw new CliException(e.Message, DsLoopCli.Usage);
+                var usage = DsLoopOptions.Usage.Replace("Usage: DsLoop.Web", "Usage: dsloop serve", StringComparison.Ordinal);
+                throw new CliException($"{e.Message}\n\n{usage}", DsLoopCli.Usage);
             }
             return await DsLoopApp.RunAsync(options, cancellationToken);
         });

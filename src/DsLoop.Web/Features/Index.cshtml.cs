@@ -15,7 +15,7 @@ internal sealed class IndexModel(ContentBank content, IAppStore store) : PageMod
     {
         if (User.Identity?.IsAuthenticated == true)
         {
-            AttemptCount = (await store.ListAttemptsAsync(User.UserId(), limit: 1000, cancellationToken: cancellationToken)).Count;
+            AttemptCount = await store.CountAttemptsAsync(User.UserId(), cancellationToken: cancellationToken);
         }
     }
 }

@@ -3,6 +3,7 @@ using DsLoop.Content;
 using DsLoop.Content.Loops;
 using DsLoop.Core;
 using DsLoop.Core.Scorecard;
+using DsLoop.Store;
 using Xunit;
 
 namespace DsLoop.App.Tests.MockLoop;
@@ -125,7 +126,7 @@ public sealed class LoopScoringTests
     public void Weakness_averages_practice_and_the_last_loop_and_defaults_to_the_middle()
     {
         var item = Bank.ItemsById["onboarding-test-sample-size"];
-        var attempts = new[] { new Attempt("a", "u", AttemptKind.OpenQuestion, item.Id, DateTimeOffset.UnixEpoch, null, 0.8, "{}") };
+        var attempts = new[] { new AttemptPoint("a", item.Id, DateTimeOffset.UnixEpoch, 0.8, null) };
         var loop = ScorecardRules.Build([new GradedResult("q", "q", EvidenceSource.Sql, 0.0, [Dimension.DataFluency])], []);
         var weakness = LoopWeakness.From(attempts, Bank, loop);
         Assert.Equal(0.2, weakness[item.Dimensions[0]], 6);

@@ -27,7 +27,7 @@ public sealed class HistoryExportTests
         var payload = attempt.GetProperty("payload");
         Assert.Contains("two full weeks", payload.GetProperty("answer").GetString(), StringComparison.Ordinal);
         Assert.Equal(4, payload.GetProperty("coach").GetProperty("steps").GetArrayLength());
-        Assert.Equal(3, payload.GetProperty("rating").GetProperty("overall").GetInt32());
+        Assert.Equal("Good", payload.GetProperty("rating").GetProperty("overall").GetString());
         Assert.Equal("onboarding-test-sample-size", Assert.Single(root.GetProperty("schedules").EnumerateArray()).GetProperty("itemId").GetString());
 
         var markdown = await ada.GetStringAsync("/progress/export.md");

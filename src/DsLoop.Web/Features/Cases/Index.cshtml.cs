@@ -3,6 +3,7 @@ using DsLoop.App.Cases;
 using DsLoop.Core;
 using DsLoop.Store;
 using DsLoop.Web.Features.Account;
+using DsLoop.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -18,9 +19,15 @@ internal sealed class CasesIndexModel(CaseAttempts cases, IAppStore store) : Pag
     [BindProperty] public int? DeadlineHours { get; set; }
 
     public IReadOnlyList<(Attempt Attempt, CasePayload Payload)> Mine { get; private set; } = [];
+    public string? Older { get; private set; }
     public string? Error { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+    public async Task OnGetAsync(string? before, CancellationToken cancellationToken)
+    {
+        var cursor = Paging.Read(this, before, out var problem);
+        Error = problem;
+        await LoadAsync(cursor, cancellationToken);
+    }
 
     public async Task<IActionResult> OnPostStartAsync(CancellationToken cancellationToken)
     {
@@ -31,12 +38,14 @@ internal sealed class CasesIndexModel(CaseAttempts cases, IAppStore store) : Pag
         }
         Error = started.Problem;
         Response.StatusCode = StatusCodes.Status400BadRequest;
-        await LoadAsync(cancellationToken);
+        await LoadAsync(null, cancellationToken);
         return Page();
     }
 
-    private async Task LoadAsync(CancellationToken cancellationToken) =>
-        Mine = [.. (await store.ListAttemptsAsync(User.UserId(), null, 200, cancellationToken))
-            .Where(a => a.Kind == AttemptKind.Case)
-            .Select(a => (a, a.Read<CasePayload>()!))];
+    private async Task LoadAsync(PageCursor? before, CancellationToken cancellationToken)
+    {
+        var page = await store.ListAttemptsPageAsync(User.UserId(), new AttemptFilter(Paging.PageSize) { Kind = AttemptKind.Case, Before = before }, cancellationToken);
+        Mine = [.. page.Items.Select(a => (a, a.Read<CasePayload>()!))];
+        Older = Paging.OlderLink("/cases", page.Next);
+    }
 }

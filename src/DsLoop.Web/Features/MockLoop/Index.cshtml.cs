@@ -4,6 +4,7 @@ using DsLoop.Content.Loops;
 using DsLoop.Core;
 using DsLoop.Store;
 using DsLoop.Web.Features.Account;
+using DsLoop.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -15,11 +16,18 @@ internal sealed class MockLoopIndexModel(ContentBank content, IAppStore store, L
     public IReadOnlyList<LoopTemplate> Templates => content.Loops;
 
     public IReadOnlyList<(LoopRun Run, LoopState State)> Past { get; private set; } = [];
+    public string? Older { get; private set; }
 
     public string? Problem { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Past = [.. (await store.ListLoopsAsync(User.UserId(), 50, cancellationToken)).Select(r => (r, LoopState.FromJson(r.StateJson)))];
+    public async Task OnGetAsync(string? before, CancellationToken cancellationToken)
+    {
+        var cursor = Paging.Read(this, before, out var problem);
+        Problem = problem;
+        var page = await store.ListLoopsPageAsync(User.UserId(), new LoopFilter(Paging.PageSize) { Before = cursor }, cancellationToken);
+        Past = [.. page.Items.Select(r => (r, LoopState.FromJson(r.StateJson)))];
+        Older = Paging.OlderLink("/loop", page.Next);
+    }
 
     public async Task<IActionResult> OnPostStartAsync(string? templateId, bool pressure, long? seed, CancellationToken cancellationToken)
     {
@@ -28,7 +36,7 @@ internal sealed class MockLoopIndexModel(ContentBank content, IAppStore store, L
         {
             Problem = "Choose one of the loop templates.";
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            await OnGetAsync(cancellationToken);
+            await OnGetAsync(null, cancellationToken);
             return Page();
         }
         var state = LoopEngine.Create(template, seed ?? Random.Shared.NextInt64(1, 1_000_000_000), pressure);

@@ -29,7 +29,8 @@ internal sealed class PracticeHistoryModel(ContentBank content, IAppStore store)
         }
         Item = item;
         Framework = content.Frameworks[item.FrameworkId];
-        var attempts = await store.ListAttemptsAsync(User.UserId(), item.Id, 200, cancellationToken);
+        var userId = User.UserId();
+        var attempts = await Pages.AllAsync(cursor => store.ListAttemptsPageAsync(userId, new AttemptFilter(Pages.Whole) { ItemId = item.Id, Before = cursor }, cancellationToken));
         Attempts = [.. attempts.Select(a => (a, a.Read<OpenAnswer>()))];
         var coached = Attempts.Select(a => a.Answer?.Coach).OfType<DsLoop.Content.Coaching.CoachReport>().ToList();
         StepRecord = [.. Framework.Steps.Select(step => (step, coached.Count(c => c.Steps.Any(s => s.StepId == step.Id && s.Covered)), coached.Count))];

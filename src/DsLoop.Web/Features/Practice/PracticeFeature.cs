@@ -7,5 +7,6 @@ internal static class PracticeFeature
     /// <summary>Answering open questions and the review schedule behind them.</summary>
     public static IServiceCollection AddPractice(this IServiceCollection services) => services
         .AddSingleton<ReviewScheduling>()
-        .AddSingleton<PracticeService>();
+        .AddSingleton<PracticeService>()
+        .AddSingleton<PracticeOverview>();
 }
