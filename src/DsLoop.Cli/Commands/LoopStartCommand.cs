@@ -37,15 +37,7 @@ internal static class LoopStartCommand
                 ?? throw new CliException($"the content in {Path.GetFullPath(folder)} is invalid; run 'dsloop content validate' to see why.");
             var template = FindTemplate(bank, parse.GetValue(level)!, parse.GetValue(variant)!);
             var dataFolder = StoreSettings.FromEnvironment(parse.GetValue(dataDir)).DataDirectory;
-            ILoopSqlGrader grader;
-            try
-            {
-                grader = PracticeLoopSqlGrader.ForFolders(folder, dataFolder);
-            }
-            catch (DsLoop.Web.App.StartupException e)
-            {
-                throw new CliException(e.Message);
-            }
+            var grader = PracticeLoopSqlGrader.ForContent(bank, dataFolder);
             await using var store = await PracticeCommand.OpenStoreAsync(parse.GetValue(dataDir), cancellationToken);
             var user = await store.EnsureLocalUserAsync(cancellationToken);
             var runs = new LoopRuns(store, bank, console.Clock);

@@ -23,7 +23,7 @@ public static class DsLoopApp
         DsLoopOptions options, Action<WebApplicationBuilder>? configure = null, Action<WebApplication>? mapExtra = null)
     {
         var content = LoadContent(options.ContentDirectory);
-        var sqlBank = SqlBank.Load(options.ContentDirectory);
+        var sqlBank = new SqlBank(content);
         IAppStore store;
         try
         {

@@ -1,7 +1,8 @@
+using DsLoop.Content;
 using DsLoop.Content.Loops;
+using DsLoop.Content.Sql;
 using DsLoop.Core;
 using DsLoop.Sql;
-using DsLoop.Sql.Bank;
 using DsLoop.Store;
 using DsLoop.Web.App;
 using DsLoop.Web.Features.SqlPractice;
@@ -49,12 +50,11 @@ internal sealed class PracticeLoopSqlGrader(SqlBank bank, SqlPracticeService pra
         return new LoopSqlGrade(grade.Verdict == GradeVerdict.Correct, grade.Feedback);
     }
 
-    /// <summary>For the terminal: the bank in <paramref name="contentDirectory"/>'s <c>sql/</c>, datasets in the data folder's <c>datasets/</c>.</summary>
-    /// <exception cref="StartupException">The SQL bank has errors.</exception>
-    public static PracticeLoopSqlGrader ForFolders(string contentDirectory, string? dataDirectory)
+    /// <summary>For the terminal: the SQL problems of <paramref name="content"/>, datasets in the data folder's <c>datasets/</c>.</summary>
+    public static PracticeLoopSqlGrader ForContent(ContentBank content, string? dataDirectory)
     {
-        var options = new DsLoopOptions { ContentDirectory = contentDirectory, Store = StoreSettings.FromEnvironment(dataDirectory) };
-        return new(SqlBank.Load(contentDirectory), new SqlPracticeService(options, PracticeDatasets.Open(options.Store.DataDirectory)));
+        var options = new DsLoopOptions { Store = StoreSettings.FromEnvironment(dataDirectory) };
+        return new(new SqlBank(content), new SqlPracticeService(options, PracticeDatasets.Open(options.Store.DataDirectory)));
     }
 
     private static LoopSqlProblem Show(SqlProblem p) =>

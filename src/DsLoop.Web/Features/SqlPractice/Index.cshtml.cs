@@ -1,5 +1,5 @@
+using DsLoop.Content.Sql;
 using DsLoop.Core;
-using DsLoop.Sql.Bank;
 using DsLoop.Store;
 using DsLoop.Web.Features.Account;
 using Microsoft.AspNetCore.Mvc;

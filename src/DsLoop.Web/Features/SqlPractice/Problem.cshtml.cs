@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
+using DsLoop.Content.Sql;
 using DsLoop.Core;
 using DsLoop.Data.Schema;
 using DsLoop.Sql;
-using DsLoop.Sql.Bank;
 using DsLoop.Store;
 using DsLoop.Web.Features.Account;
 using Microsoft.AspNetCore.Html;
