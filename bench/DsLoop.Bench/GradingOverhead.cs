@@ -1,6 +1,6 @@
 using System.Diagnostics;
+using DsLoop.Content;
 using DsLoop.Sql;
-using DsLoop.Sql.Bank;
 
 namespace DsLoop.Bench;
 
@@ -14,10 +14,10 @@ internal static class GradingOverhead
 {
     public static async Task<int> RunAsync(string dataset, string bankFolder)
     {
-        var (problems, errors) = SqlProblemReader.LoadFolder(bankFolder);
-        if (errors.Count > 0)
+        var loaded = ContentLoader.LoadSqlProblems(bankFolder);
+        if (loaded.Bank is not { SqlProblems: var problems })
         {
-            await Console.Error.WriteLineAsync(string.Join("\n", errors));
+            await Console.Error.WriteLineAsync(string.Join("\n", loaded.Errors));
             return 1;
         }
         var sandbox = new SqliteSandbox(dataset);

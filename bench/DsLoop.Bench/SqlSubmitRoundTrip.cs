@@ -3,8 +3,8 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using DsLoop.Content;
 using DsLoop.Data;
-using DsLoop.Sql.Bank;
 using DsLoop.Store;
 using DsLoop.Web.App;
 
@@ -23,10 +23,10 @@ internal static partial class SqlSubmitRoundTrip
 
     public static async Task<int> RunAsync(string contentFolder, string scaleName, int runs)
     {
-        var (problems, errors) = SqlProblemReader.LoadFolder(Path.Combine(contentFolder, "sql"));
-        if (errors.Count > 0 || DataScale.Preset(scaleName) is not { } scale)
+        var loaded = ContentLoader.Load(contentFolder);
+        if (loaded.Bank is not { SqlProblems: var problems } || DataScale.Preset(scaleName) is not { } scale)
         {
-            await Console.Error.WriteLineAsync(errors.Count > 0 ? string.Join("\n", errors) : $"unknown scale '{scaleName}'");
+            await Console.Error.WriteLineAsync(loaded.IsValid ? $"unknown scale '{scaleName}'" : string.Join("\n", loaded.Errors));
             return 1;
         }
         var data = Directory.CreateTempSubdirectory("dsloop-bench-submit-").FullName;

@@ -1,10 +1,11 @@
 using DsLoop.Content.Loops;
+using DsLoop.Content.Sql;
 
 namespace DsLoop.Content;
 
 /// <summary>
 /// Loads a content folder: <c>frameworks/*.yaml</c>, <c>questions/**/*.md</c> and, when present,
-/// <c>loops/*.yaml</c>. Either every
+/// <c>loops/*.yaml</c> and <c>sql/*.yaml</c>. Either every
 /// file is valid and a bank is returned, or the errors are returned and no bank: content is never
 /// half-loaded.
 /// </summary>
@@ -19,6 +20,9 @@ public static class ContentLoader
     /// <summary>The sub-folder holding mock-loop templates; optional, so older packs without it still load.</summary>
     public const string LoopsFolder = "loops";
 
+    /// <summary>The sub-folder holding SQL problems; optional like <see cref="LoopsFolder"/>.</summary>
+    public const string SqlFolder = "sql";
+
     /// <summary>Loads and validates every content file under <paramref name="root"/>.</summary>
     public static ContentLoadResult Load(string root)
     {
@@ -30,7 +34,7 @@ public static class ContentLoader
         }
         var filesRead = 0;
         var frameworks = new List<Framework>();
-        foreach (var path in Files(root, FrameworksFolder, "*.yaml", "*.yml"))
+        foreach (var path in Files(Path.Combine(root, FrameworksFolder), "*.yaml", "*.yml"))
         {
             filesRead++;
             if (FrameworkReader.Read(File.ReadAllText(path), Relative(root, path), errors) is { } framework)
@@ -39,7 +43,7 @@ public static class ContentLoader
             }
         }
         var items = new List<(QuestionItem Item, ItemReferences References)>();
-        foreach (var path in Files(root, QuestionsFolder, "*.md"))
+        foreach (var path in Files(Path.Combine(root, QuestionsFolder), "*.md"))
         {
             filesRead++;
             if (QuestionReader.Read(File.ReadAllText(path), Relative(root, path), errors) is { } read)
@@ -48,7 +52,7 @@ public static class ContentLoader
             }
         }
         var loops = new List<LoopTemplate>();
-        foreach (var path in Files(root, LoopsFolder, "*.yaml", "*.yml"))
+        foreach (var path in Files(Path.Combine(root, LoopsFolder), "*.yaml", "*.yml"))
         {
             filesRead++;
             if (LoopReader.Read(File.ReadAllText(path), Relative(root, path), errors) is { } loop)
@@ -56,6 +60,7 @@ public static class ContentLoader
                 loops.Add(loop);
             }
         }
+        var sqlProblems = ReadSqlProblems(root, Path.Combine(root, SqlFolder), errors, ref filesRead);
 
         CheckUnique(frameworks.Select(f => (f.Id, f.Source)), "framework", errors);
         CheckUnique(items.Select(i => (i.Item.Id, i.Item.Source)), "item", errors);
@@ -96,15 +101,49 @@ public static class ContentLoader
             }
         }
 
-        var sorted = errors.OrderBy(e => e.Where.File, StringComparer.Ordinal).ThenBy(e => e.Where.Line).ToList();
-        return sorted.Count > 0
-            ? new ContentLoadResult(null, sorted, filesRead)
-            : new ContentLoadResult(new ContentBank(frameworks, [.. items.Select(i => i.Item)], loops), sorted, filesRead);
+        return Result(errors, filesRead, () => new ContentBank(frameworks, [.. items.Select(i => i.Item)], loops, sqlProblems));
     }
 
-    private static IEnumerable<string> Files(string root, string folder, params string[] patterns)
+    /// <summary>
+    /// Loads only a folder of SQL problem files (a pack's <c>sql/</c>, or any folder of them) with the same checks and
+    /// errors as <see cref="Load"/>; error files are relative to <paramref name="folder"/>. The bank holds only the problems.
+    /// </summary>
+    public static ContentLoadResult LoadSqlProblems(string folder)
     {
-        var directory = Path.Combine(root, folder);
+        var errors = new List<ContentError>();
+        if (!Directory.Exists(folder))
+        {
+            errors.Add(new ContentError(new SourceSpan(folder, 0), "the SQL problem folder does not exist."));
+            return new ContentLoadResult(null, errors, 0);
+        }
+        var filesRead = 0;
+        var problems = ReadSqlProblems(folder, folder, errors, ref filesRead);
+        return Result(errors, filesRead, () => new ContentBank([], [], [], problems));
+    }
+
+    private static List<SqlProblem> ReadSqlProblems(string root, string folder, List<ContentError> errors, ref int filesRead)
+    {
+        var problems = new List<SqlProblem>();
+        foreach (var path in Files(folder, "*.yaml", "*.yml"))
+        {
+            filesRead++;
+            if (SqlProblemReader.Read(File.ReadAllText(path), Relative(root, path), errors) is { } problem)
+            {
+                problems.Add(problem);
+            }
+        }
+        CheckUnique(problems.Select(p => (p.Id, p.Source)), "SQL problem", errors);
+        return problems;
+    }
+
+    private static ContentLoadResult Result(List<ContentError> errors, int filesRead, Func<ContentBank> bank)
+    {
+        var sorted = errors.OrderBy(e => e.Where.File, StringComparer.Ordinal).ThenBy(e => e.Where.Line).ToList();
+        return new ContentLoadResult(sorted.Count > 0 ? null : bank(), sorted, filesRead);
+    }
+
+    private static IEnumerable<string> Files(string directory, params string[] patterns)
+    {
         if (!Directory.Exists(directory))
         {
             return [];

@@ -1,4 +1,5 @@
 using DsLoop.Content.Loops;
+using DsLoop.Content.Sql;
 using DsLoop.Core;
 
 namespace DsLoop.Content;
@@ -105,12 +106,16 @@ public sealed record ContentError(SourceSpan Where, string Message)
 public sealed class ContentBank
 {
     /// <summary>Creates a bank from validated parts.</summary>
-    public ContentBank(IReadOnlyList<Framework> frameworks, IReadOnlyList<QuestionItem> items, IReadOnlyList<LoopTemplate>? loops = null)
+    public ContentBank(
+        IReadOnlyList<Framework> frameworks, IReadOnlyList<QuestionItem> items, IReadOnlyList<LoopTemplate>? loops = null,
+        IReadOnlyList<SqlProblem>? sqlProblems = null)
     {
         Frameworks = frameworks.ToDictionary(f => f.Id, StringComparer.Ordinal);
         Items = items;
         ItemsById = items.ToDictionary(i => i.Id, StringComparer.Ordinal);
         Loops = loops ?? [];
+        SqlProblems = [.. (sqlProblems ?? []).OrderBy(p => p.Difficulty).ThenBy(p => p.Title, StringComparer.Ordinal)];
+        SqlProblemsById = SqlProblems.ToDictionary(p => p.Id, StringComparer.Ordinal);
     }
 
     /// <summary>Frameworks by id.</summary>
@@ -124,6 +129,12 @@ public sealed class ContentBank
 
     /// <summary>Mock-loop templates in load order (sorted by file path); empty for a pack without <c>loops/</c>.</summary>
     public IReadOnlyList<LoopTemplate> Loops { get; }
+
+    /// <summary>SQL problems, easiest first and by title within a difficulty; empty for a pack without <c>sql/</c>.</summary>
+    public IReadOnlyList<SqlProblem> SqlProblems { get; }
+
+    /// <summary>SQL problems by id.</summary>
+    public IReadOnlyDictionary<string, SqlProblem> SqlProblemsById { get; }
 }
 
 /// <summary>What loading a content folder produced: a bank, or the errors that stopped it.</summary>

@@ -22,6 +22,12 @@ internal sealed class YamlMap(YamlMappingNode node, string file, int lineOffset,
         return node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
     }
 
+    /// <summary>The node under <paramref name="key"/>, whatever its shape, or null when absent.</summary>
+    public YamlNode? Optional(string key) => Find(key);
+
+    /// <summary>The value node of <paramref name="key"/> (the mapping when absent), so a bad value is reported on its own line.</summary>
+    public YamlNode ValueOf(string key) => node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : node;
+
     public string RequiredString(string key)
     {
         switch (Find(key))

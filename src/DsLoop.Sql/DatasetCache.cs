@@ -5,13 +5,19 @@ namespace DsLoop.Sql;
 /// evicting the least recently used files that nobody is using. Builds for the same key run once; files are
 /// built under a temporary name and moved into place, so a reader never sees a half-built file.
 /// </summary>
+/// <remarks>
+/// A build shared by several callers runs under its own cancellation, not any caller's: a caller's token only
+/// ends that caller's wait. When every caller waiting for a build has stopped waiting, the build is cancelled
+/// (nobody would use it, and a dataset build is seconds to minutes of CPU) and its temporary file deleted; the
+/// next caller for the key starts a fresh build.
+/// </remarks>
 public sealed class DatasetCache
 {
     private readonly string _directory;
     private readonly long _budgetBytes;
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Task> _building = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SharedBuild> _building = new(StringComparer.Ordinal);
     private long _clock;
 
     /// <summary>A cache in <paramref name="directory"/> that keeps at most <paramref name="budgetBytes"/> of dataset files (files in use may exceed it).</summary>
@@ -57,8 +63,9 @@ public sealed class DatasetCache
 
     /// <summary>
     /// Returns a lease on the dataset file for <paramref name="key"/>, building it with <paramref name="build"/>
-    /// (which must write a SQLite file at the path it is given) when it is not cached. Dispose the lease when the
-    /// file is no longer used; until then it is never evicted.
+    /// (which must write a SQLite file at the path it is given, and should stop when its token is cancelled) when it
+    /// is not cached. Dispose the lease when the file is no longer used; until then it is never evicted.
+    /// <paramref name="cancellationToken"/> stops only this caller's wait; the build goes on while anyone else waits.
     /// </summary>
     public async Task<DatasetLease> GetAsync(string key, Func<string, CancellationToken, Task> build, CancellationToken cancellationToken = default)
     {
@@ -68,7 +75,7 @@ public sealed class DatasetCache
         }
         while (true)
         {
-            Task? pending;
+            SharedBuild? shared;
             lock (_gate)
             {
                 if (_entries.TryGetValue(key, out var entry) && File.Exists(entry.Path))
@@ -77,24 +84,48 @@ public sealed class DatasetCache
                     entry.LastUse = ++_clock;
                     return new DatasetLease(this, key, entry.Path);
                 }
-                if (!_building.TryGetValue(key, out pending))
+                // An abandoned build is still winding down; joining it would only hand this caller its cancellation.
+                if (!_building.TryGetValue(key, out shared) || shared.Abandoned)
                 {
-                    pending = BuildAsync(key, build, cancellationToken);
-                    _building[key] = pending;
+                    shared = new SharedBuild();
+                    _building[key] = shared;
+                    shared.Task = BuildAsync(key, build, shared);
                 }
+                shared.Waiters++;
             }
-            await pending.WaitAsync(cancellationToken);
+            try
+            {
+                await shared.Task.WaitAsync(cancellationToken);
+            }
+            finally
+            {
+                StopWaiting(shared);
+            }
         }
     }
 
-    private async Task BuildAsync(string key, Func<string, CancellationToken, Task> build, CancellationToken cancellationToken)
+    private void StopWaiting(SharedBuild shared)
+    {
+        lock (_gate)
+        {
+            if (--shared.Waiters > 0 || shared.Task.IsCompleted)
+            {
+                return;
+            }
+            shared.Abandoned = true;
+        }
+        // Outside the lock: cancellation runs the build's callbacks synchronously.
+        shared.Cancellation.Cancel();
+    }
+
+    private async Task BuildAsync(string key, Func<string, CancellationToken, Task> build, SharedBuild shared)
     {
         var path = Path.Combine(_directory, key + ".sqlite");
         var temporary = Path.Combine(_directory, $"{key}.{Guid.NewGuid():N}.building");
         try
         {
             await Task.Yield();
-            await build(temporary, cancellationToken);
+            await build(temporary, shared.Cancellation.Token);
             File.Move(temporary, path, overwrite: true);
             lock (_gate)
             {
@@ -106,7 +137,10 @@ public sealed class DatasetCache
         {
             lock (_gate)
             {
-                _building.Remove(key);
+                if (_building.TryGetValue(key, out var current) && current == shared)
+                {
+                    _building.Remove(key);
+                }
             }
             if (File.Exists(temporary))
             {
@@ -144,6 +178,19 @@ public sealed class DatasetCache
             _entries.Remove(key);
             total -= entry.Bytes;
         }
+    }
+
+    /// <summary>One build of a key and the callers waiting for it.</summary>
+    private sealed class SharedBuild
+    {
+        public Task Task { get; set; } = Task.CompletedTask;
+
+        /// <summary>Cancelled once every waiter has gone. Never disposed: it has no timer, and disposing could race a late cancel.</summary>
+        public CancellationTokenSource Cancellation { get; } = new();
+
+        public int Waiters { get; set; }
+
+        public bool Abandoned { get; set; }
     }
 
     private sealed class Entry(string path, long bytes)

@@ -22,7 +22,7 @@ public sealed class ContentCommandTests : IDisposable
     {
         var result = await Cli.RunAsync("content", "validate", RepoPaths.Content);
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("Content is valid", result.Out, StringComparison.Ordinal);
+        Assert.Matches("Content is valid: .* and [1-9][0-9]* SQL problems", result.Out);
     }
 
     [Fact]
@@ -33,6 +33,24 @@ public sealed class ContentCommandTests : IDisposable
         Assert.Contains($"{Path.Combine(_bad, "frameworks/f.yaml")}:8: 'cues' must not be empty.", result.Error, StringComparison.Ordinal);
         Assert.Contains("framework 'f' needs at least 2 steps, found 1", result.Error, StringComparison.Ordinal);
         Assert.Contains("nothing was loaded", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_reports_a_wrong_sql_problem_with_file_and_line()
+    {
+        var content = Directory.CreateTempSubdirectory("dsloop-badsql-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(content, "sql"));
+            File.WriteAllText(Path.Combine(content, "sql", "p.yaml"), "id: p\ntitle: T\ndifficulty: trivial\n");
+            var result = await Cli.RunAsync("content", "validate", content);
+            Assert.Equal(1, result.ExitCode);
+            Assert.Contains($"{Path.Combine(content, "sql/p.yaml")}:3: difficulty 'trivial' is not easy, medium or hard.", result.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(content, recursive: true);
+        }
     }
 
     [Fact]

@@ -2,7 +2,6 @@ using System.Text;
 using DsLoop.App.MockLoop;
 using DsLoop.Content;
 using DsLoop.Core;
-using DsLoop.Sql.Bank;
 using DsLoop.Store;
 using DsLoop.Testing;
 using Microsoft.Data.Sqlite;
@@ -39,7 +38,7 @@ public sealed class LoopStartCommandTests : IDisposable
     private LoopState Plan()
     {
         var bank = ContentLoader.Load(RepoPaths.Content).Bank!;
-        var grader = PracticeLoopSqlGrader.ForFolders(RepoPaths.Content, Path.Combine(_data, "plan-data"));
+        var grader = PracticeLoopSqlGrader.ForContent(bank, Path.Combine(_data, "plan-data"));
         var state = LoopEngine.Create(bank.Loops.Single(t => t.Id == "senior-consumer"), 7, pressure: false);
         new LoopEngine(bank, grader, new FixedClock(Start)).Plan(state, new ScreenPrep("", "", "", "", Start), LoopWeakness.From([], bank, null));
         return state;
@@ -48,7 +47,7 @@ public sealed class LoopStartCommandTests : IDisposable
     [Fact]
     public async Task Loop_start_runs_open_and_sql_exercises_from_piped_input_and_prints_the_scorecard()
     {
-        var problems = SqlProblemReader.LoadFolder(Path.Combine(RepoPaths.Content, "sql")).Problems.ToDictionary(p => p.Id);
+        var problems = ContentLoader.Load(RepoPaths.Content).Bank!.SqlProblemsById;
         var input = new StringBuilder();
         var sqlSeen = 0;
         foreach (var round in Plan().Rounds)

@@ -1,5 +1,6 @@
 using System.Text.Json;
-using DsLoop.Sql.Bank;
+using DsLoop.Content;
+using DsLoop.Content.Sql;
 using DsLoop.Testing;
 using Xunit;
 
@@ -13,7 +14,7 @@ public sealed class SqlPracticeCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private static SqlProblem Load() => SqlProblemReader.Read($"{Problem}.yaml", File.ReadAllText(Path.Combine(Bank, $"{Problem}.yaml")));
+    private static SqlProblem Load() => ContentLoader.LoadSqlProblems(Bank).Bank!.SqlProblemsById[Problem];
 
     [Fact]
     public async Task List_filters_by_difficulty_and_skill()

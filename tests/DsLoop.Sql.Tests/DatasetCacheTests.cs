@@ -62,6 +62,105 @@ public sealed class DatasetCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task A_waiter_that_cancels_does_not_cancel_the_build_another_waiter_needs()
+    {
+        var cache = new DatasetCache(_folder, 10_000);
+        var release = new TaskCompletionSource();
+        var builds = 0;
+        Func<string, CancellationToken, Task> slow = async (path, token) =>
+        {
+            Interlocked.Increment(ref builds);
+            await release.Task.WaitAsync(token);
+            await File.WriteAllBytesAsync(path, new byte[100], token);
+        };
+        using var impatient = new CancellationTokenSource();
+        var first = cache.GetAsync("seed-1", slow, impatient.Token);
+        var second = cache.GetAsync("seed-1", slow);
+        await impatient.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
+        release.SetResult();
+        using var lease = await second;
+        Assert.Equal(1, builds);
+        Assert.Equal(100, new FileInfo(lease.Path).Length);
+    }
+
+    [Fact]
+    public async Task A_build_every_waiter_left_is_cancelled_and_leaves_no_file()
+    {
+        var cache = new DatasetCache(_folder, 10_000);
+        var halfWritten = new TaskCompletionSource();
+        var buildToken = CancellationToken.None;
+        Func<string, CancellationToken, Task> endless = async (path, token) =>
+        {
+            buildToken = token;
+            await File.WriteAllBytesAsync(path, new byte[50], token);
+            halfWritten.SetResult();
+            await Task.Delay(Timeout.Infinite, token);
+        };
+        using var a = new CancellationTokenSource();
+        using var b = new CancellationTokenSource();
+        var waits = new[] { cache.GetAsync("seed-2", endless, a.Token), cache.GetAsync("seed-2", endless, b.Token) };
+        await halfWritten.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.NotEmpty(Directory.GetFiles(_folder));
+        await a.CancelAsync();
+        Assert.False(buildToken.IsCancellationRequested, "one waiter is left, so the build goes on");
+        await b.CancelAsync();
+        foreach (var wait in waits)
+        {
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => wait);
+        }
+        Assert.True(buildToken.IsCancellationRequested);
+        await Eventually(() => Directory.GetFiles(_folder).Length == 0);
+        Assert.Empty(cache.Keys);
+    }
+
+    [Fact]
+    public async Task A_caller_after_every_waiter_left_gets_a_fresh_build_not_the_cancelled_one()
+    {
+        var cache = new DatasetCache(_folder, 10_000);
+        var windDown = new TaskCompletionSource();
+        var started = new TaskCompletionSource();
+        Func<string, CancellationToken, Task> abandoned = async (path, token) =>
+        {
+            started.SetResult();
+            try
+            {
+                await Task.Delay(Timeout.Infinite, token);
+            }
+            catch (OperationCanceledException)
+            {
+                await windDown.Task;
+                throw;
+            }
+        };
+        using var gone = new CancellationTokenSource();
+        var wait = cache.GetAsync("seed-3", abandoned, gone.Token);
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await gone.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => wait);
+
+        using (var lease = await cache.GetAsync("seed-3", Writer(100)).WaitAsync(TimeSpan.FromSeconds(10)))
+        {
+            Assert.Equal(100, new FileInfo(lease.Path).Length);
+        }
+        windDown.SetResult();
+        await Eventually(() => Directory.GetFiles(_folder, "*.building").Length == 0);
+        Assert.Equal(["seed-3"], cache.Keys);
+        using var again = await cache.GetAsync("seed-3", (_, _) => throw new InvalidOperationException("must not rebuild"));
+        Assert.Equal(100, new FileInfo(again.Path).Length);
+    }
+
+    private static async Task Eventually(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the condition did not hold within 10 s");
+            await Task.Delay(10);
+        }
+    }
+
+    [Fact]
     public async Task Rejects_unsafe_keys() =>
         await Assert.ThrowsAsync<ArgumentException>(() => cache().GetAsync("../x", Writer(1)));
 

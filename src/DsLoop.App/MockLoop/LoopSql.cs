@@ -1,9 +1,10 @@
 using DsLoop.App.Hosting;
 using DsLoop.App.SqlPractice;
+using DsLoop.Content;
 using DsLoop.Content.Loops;
+using DsLoop.Content.Sql;
 using DsLoop.Core;
 using DsLoop.Sql;
-using DsLoop.Sql.Bank;
 using DsLoop.Store;
 
 namespace DsLoop.App.MockLoop;
@@ -52,12 +53,11 @@ public sealed class PracticeLoopSqlGrader(SqlBank bank, SqlPracticeService pract
         return new LoopSqlGrade(grade.Verdict == GradeVerdict.Correct, grade.Feedback);
     }
 
-    /// <summary>For the terminal: the bank in <paramref name="contentDirectory"/>'s <c>sql/</c>, datasets in the data folder's <c>datasets/</c>.</summary>
-    /// <exception cref="StartupException">The SQL bank has errors.</exception>
-    public static PracticeLoopSqlGrader ForFolders(string contentDirectory, string? dataDirectory)
+    /// <summary>For the terminal: the SQL problems of <paramref name="content"/>, datasets in the data folder's <c>datasets/</c>.</summary>
+    public static PracticeLoopSqlGrader ForContent(ContentBank content, string? dataDirectory)
     {
         var data = StoreSettings.FromEnvironment(dataDirectory).DataDirectory;
-        return new(SqlBank.Load(contentDirectory), new SqlPracticeService(AppSettings.SqlScaleFromEnvironment(), PracticeDatasets.Open(data)));
+        return new(new SqlBank(content), new SqlPracticeService(AppSettings.SqlScaleFromEnvironment(), PracticeDatasets.Open(data)));
     }
 
     private static LoopSqlProblem Show(SqlProblem p) =>

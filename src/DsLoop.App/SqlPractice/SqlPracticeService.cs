@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using DsLoop.Content.Sql;
 using DsLoop.Data;
 using DsLoop.Data.Output;
 using DsLoop.Sql;
-using DsLoop.Sql.Bank;
 
 namespace DsLoop.App.SqlPractice;
 

@@ -1,5 +1,5 @@
+using DsLoop.Content.Sql;
 using DsLoop.Core;
-using DsLoop.Sql.Bank;
 using DsLoop.Store;
 
 namespace DsLoop.App.SqlPractice;

@@ -1,7 +1,7 @@
 using DsLoop.App.Attempts;
+using DsLoop.Content.Sql;
 using DsLoop.Core;
 using DsLoop.Sql;
-using DsLoop.Sql.Bank;
 using DsLoop.Store;
 
 namespace DsLoop.App.SqlPractice;

@@ -9,7 +9,7 @@ internal static class ContentCommand
 {
     public static Command Build(CliConsole console)
     {
-        var command = new Command("content", "Check and summarise content packs (frameworks and questions).");
+        var command = new Command("content", "Check and summarise content packs (frameworks, questions, loop templates and SQL problems).");
         command.Subcommands.Add(Validate(console));
         command.Subcommands.Add(Stats(console));
         command.Subcommands.Add(Lint(console));
@@ -51,6 +51,10 @@ internal static class ContentCommand
         }
     }
 
+    /// <summary>An error as <c>full/path/to/file:line: message</c>, so terminals and editors can jump to it.</summary>
+    internal static string Describe(string folder, ContentError error) =>
+        $"{Path.Combine(folder, error.Where.File)}:{error.Where.Line}: {error.Message}";
+
     private static Command Validate(CliConsole console)
     {
         var path = PathArgument();
@@ -69,18 +73,19 @@ internal static class ContentCommand
                     files = result.FilesRead,
                     frameworks = result.Bank?.Frameworks.Count ?? 0,
                     items = result.Bank?.Items.Count ?? 0,
+                    sqlProblems = result.Bank?.SqlProblems.Count ?? 0,
                     errors = result.Errors.Select(e => new { file = e.Where.File, line = e.Where.Line, message = e.Message }),
                 });
             }
             else if (result.Bank is { } bank)
             {
-                await console.Out.WriteLineAsync($"Content is valid: {bank.Frameworks.Count} frameworks and {bank.Items.Count} items from {result.FilesRead} files in {Path.GetFullPath(folder)}.");
+                await console.Out.WriteLineAsync($"Content is valid: {bank.Frameworks.Count} frameworks, {bank.Items.Count} items and {bank.SqlProblems.Count} SQL problems from {result.FilesRead} files in {Path.GetFullPath(folder)}.");
             }
             else
             {
                 foreach (var error in result.Errors)
                 {
-                    await console.Error.WriteLineAsync($"{Path.Combine(folder, error.Where.File)}:{error.Where.Line}: {error.Message}");
+                    await console.Error.WriteLineAsync(Describe(folder, error));
                 }
                 await console.Error.WriteLineAsync($"{result.Errors.Count} problem(s) in {Path.GetFullPath(folder)}; nothing was loaded.");
             }
@@ -162,7 +167,7 @@ internal static class ContentCommand
             {
                 foreach (var problem in problems)
                 {
-                    await console.Error.WriteLineAsync($"{Path.Combine(folder, problem.Where.File)}:{problem.Where.Line}: {problem.Message}");
+                    await console.Error.WriteLineAsync(Describe(folder, problem));
                 }
                 await console.Error.WriteLineAsync($"{problems.Count} problem(s) in {Path.GetFullPath(folder)}.");
             }

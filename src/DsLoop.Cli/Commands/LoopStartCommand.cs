@@ -36,15 +36,7 @@ internal static class LoopStartCommand
             var bank = ContentCommand.LoadBank(folder);
             var template = FindTemplate(bank, parse.GetValue(level)!, parse.GetValue(variant)!);
             var dataFolder = StoreSettings.FromEnvironment(parse.GetValue(dataDir)).DataDirectory;
-            ILoopSqlGrader grader;
-            try
-            {
-                grader = PracticeLoopSqlGrader.ForFolders(folder, dataFolder);
-            }
-            catch (DsLoop.App.Hosting.StartupException e)
-            {
-                throw new CliException(e.Message);
-            }
+            var grader = PracticeLoopSqlGrader.ForContent(bank, dataFolder);
             await using var store = await PracticeCommand.OpenStoreAsync(parse.GetValue(dataDir), cancellationToken);
             var user = await store.EnsureLocalUserAsync(cancellationToken);
             var runs = new LoopRuns(store, bank, console.Clock);

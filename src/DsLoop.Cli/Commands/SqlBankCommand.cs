@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
+using DsLoop.Content;
+using DsLoop.Content.Sql;
 using DsLoop.Data;
 using DsLoop.Data.Output;
 using DsLoop.Sql;
@@ -24,13 +26,13 @@ internal static class SqlBankCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var folder = ContentCommand.ResolveFolder(parse.GetValue(path), "sql");
-            var (problems, errors) = SqlProblemReader.LoadFolder(folder);
-            foreach (var error in errors)
+            var folder = ContentCommand.ResolveFolder(parse.GetValue(path), ContentLoader.SqlFolder);
+            var loaded = ContentLoader.LoadSqlProblems(folder);
+            foreach (var error in loaded.Errors)
             {
-                await console.Error.WriteLineAsync($"{Path.Combine(folder, error)}");
+                await console.Error.WriteLineAsync(ContentCommand.Describe(folder, error));
             }
-            if (errors.Count > 0)
+            if (loaded.Bank is not { SqlProblems: var problems })
             {
                 return DsLoopCli.Failed;
             }
@@ -52,7 +54,7 @@ internal static class SqlBankCommand
                 {
                     foreach (var problem in selected)
                     {
-                        failures.AddRange(await SqlBankChecker.CheckAsync(problem, sandbox, $"seed {seed}", cancellationToken));
+                        failures.AddRange(await SqlBankChecker.CheckAsync(problem.ForEngine(sandbox.Engine), sandbox, $"seed {seed}", cancellationToken));
                     }
                     if (sandbox is IAsyncDisposable disposable)
                     {

@@ -1,6 +1,7 @@
 using System.CommandLine;
+using DsLoop.Content;
+using DsLoop.Content.Sql;
 using DsLoop.Sql;
-using DsLoop.Sql.Bank;
 
 namespace DsLoop.Cli.Commands;
 
@@ -13,11 +14,10 @@ internal static class SqlPracticeCommand
 
     private static IReadOnlyList<SqlProblem> Load(string? folder)
     {
-        var path = ContentCommand.ResolveFolder(folder, "sql");
-        var (problems, errors) = SqlProblemReader.LoadFolder(path);
-        return errors.Count > 0
-            ? throw new CliException($"the SQL bank in {Path.GetFullPath(path)} is invalid:\n{string.Join("\n", errors)}")
-            : problems;
+        var path = ContentCommand.ResolveFolder(folder, ContentLoader.SqlFolder);
+        var loaded = ContentLoader.LoadSqlProblems(path);
+        return loaded.Bank?.SqlProblems
+            ?? throw new CliException($"the SQL bank in {Path.GetFullPath(path)} is invalid:\n{string.Join("\n", loaded.Errors.Select(e => ContentCommand.Describe(path, e)))}");
     }
 
     private static SqlProblem Find(IReadOnlyList<SqlProblem> bank, string id) =>

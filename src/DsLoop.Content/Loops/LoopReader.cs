@@ -24,13 +24,13 @@ internal static class LoopReader
         var level = Level.SeniorDataScientist;
         if (levelText.Length > 0 && (!LevelsAndVariants.TryParseLevel(levelText, out level) || level == Level.Both))
         {
-            map.Error(At(root, "level"), $"unknown level '{levelText}' for a loop; use ds or senior.");
+            map.Error(map.ValueOf("level"), $"unknown level '{levelText}' for a loop; use ds or senior.");
         }
         var variantText = map.RequiredString("variant");
         var variant = CompanyVariant.Any;
         if (variantText.Length > 0 && !LevelsAndVariants.TryParseVariant(variantText, out variant))
         {
-            map.Error(At(root, "variant"), $"unknown variant '{variantText}'; expected one of: {string.Join(", ", Enum.GetValues<CompanyVariant>().Select(LevelsAndVariants.Slug))}.");
+            map.Error(map.ValueOf("variant"), $"unknown variant '{variantText}'; expected one of: {string.Join(", ", Enum.GetValues<CompanyVariant>().Select(LevelsAndVariants.Slug))}.");
         }
         var summary = map.RequiredString("summary");
         var rounds = new List<LoopRound>();
@@ -73,18 +73,18 @@ internal static class LoopReader
         var kind = Round.Behavioral;
         if (kindText.Length > 0 && !Rounds.TryParse(kindText, out kind))
         {
-            map.Error(At(node, "round"), $"unknown round '{kindText}'; expected one of: {string.Join(", ", Rounds.All.Select(Rounds.Slug))}.");
+            map.Error(map.ValueOf("round"), $"unknown round '{kindText}'; expected one of: {string.Join(", ", Rounds.All.Select(Rounds.Slug))}.");
         }
         var minutesText = map.RequiredString("minutes");
         var minutes = 0;
         if (minutesText.Length > 0 && (!int.TryParse(minutesText, NumberStyles.Integer, CultureInfo.InvariantCulture, out minutes) || minutes <= 0 || minutes > MaxMinutes))
         {
-            map.Error(At(node, "minutes"), $"minutes of round '{id}' must be a whole number from 1 to {MaxMinutes}, found '{minutesText}'.");
+            map.Error(map.ValueOf("minutes"), $"minutes of round '{id}' must be a whole number from 1 to {MaxMinutes}, found '{minutesText}'.");
         }
         var optional = false;
         if (map.OptionalString("optional") is { } optionalText && !bool.TryParse(optionalText, out optional))
         {
-            map.Error(At(node, "optional"), $"'optional' of round '{id}' must be true or false, found '{optionalText}'.");
+            map.Error(map.ValueOf("optional"), $"'optional' of round '{id}' must be true or false, found '{optionalText}'.");
         }
         var slots = new List<LoopSlot>();
         if (map.Sequence("slots") is { } sequence)
@@ -123,13 +123,13 @@ internal static class LoopReader
         var known = LoopSlotKinds.TryParse(kindText, out var kind);
         if (kindText.Length > 0 && !known)
         {
-            map.Error(At(node, "kind"), $"unknown slot kind '{kindText}' in round '{roundId}'; expected one of: {string.Join(", ", LoopSlotKinds.All.Select(LoopSlotKinds.Slug))}.");
+            map.Error(map.ValueOf("kind"), $"unknown slot kind '{kindText}' in round '{roundId}'; expected one of: {string.Join(", ", LoopSlotKinds.All.Select(LoopSlotKinds.Slug))}.");
         }
         var countText = map.RequiredString("count");
         var count = 0;
         if (countText.Length > 0 && (!int.TryParse(countText, NumberStyles.Integer, CultureInfo.InvariantCulture, out count) || count <= 0))
         {
-            map.Error(At(node, "count"), $"count of a slot in round '{roundId}' must be a positive whole number, found '{countText}'.");
+            map.Error(map.ValueOf("count"), $"count of a slot in round '{roundId}' must be a positive whole number, found '{countText}'.");
         }
         var dimensions = Parse<Dimension>(map, "dimensions", Dimensions.TryParse, "dimension", Dimensions.All.Select(Dimensions.Slug));
         var rounds = Parse<Round>(map, "rounds", Rounds.TryParse, "round", Rounds.All.Select(Rounds.Slug));
@@ -155,8 +155,4 @@ internal static class LoopReader
         }
         return result;
     }
-
-    /// <summary>The value node of a key, so a bad value is reported on its own line.</summary>
-    private static YamlNode At(YamlMappingNode node, string key) =>
-        node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : node;
 }

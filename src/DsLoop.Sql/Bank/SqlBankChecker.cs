@@ -1,20 +1,21 @@
 namespace DsLoop.Sql.Bank;
 
 /// <summary>
-/// Proves a problem works on one dataset: the reference runs, returns the declared columns and at least
-/// <see cref="SqlProblem.MinRows"/> rows, passes against itself, and every trap is graded wrong.
+/// Proves an exercise works on one dataset: the reference runs, returns the declared columns and at least
+/// <see cref="BankExercise.MinRows"/> rows, passes against itself, and every trap is graded wrong. It takes the
+/// exercise as plain queries so the sandbox room needs no knowledge of how problems are written down.
 /// </summary>
 public static class SqlBankChecker
 {
-    /// <summary>The problems found, each as "id [engine, label]: what is wrong"; empty when the problem is sound here.</summary>
-    public static async Task<IReadOnlyList<string>> CheckAsync(SqlProblem problem, ISqlSandbox sandbox, string label, CancellationToken cancellationToken = default)
+    /// <summary>The problems found, each as "id [engine, label]: what is wrong"; empty when the exercise is sound here.</summary>
+    public static async Task<IReadOnlyList<string>> CheckAsync(BankExercise exercise, ISqlSandbox sandbox, string label, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(exercise);
         ArgumentNullException.ThrowIfNull(sandbox);
         var failures = new List<string>();
-        var where = $"{problem.Id} [{sandbox.Engine}, {label}]";
+        var where = $"{exercise.Id} [{sandbox.Engine}, {label}]";
         var limits = SandboxLimits.Default with { Timeout = TimeSpan.FromSeconds(20), MaxRows = 5, CountAllRows = true };
-        var reference = problem.ReferenceFor(sandbox.Engine);
+        var reference = exercise.Reference;
         var run = await sandbox.RunAsync(reference, limits, cancellationToken);
         if (!run.Succeeded)
         {
@@ -22,23 +23,23 @@ public static class SqlBankChecker
             return failures;
         }
         var names = run.Columns.Select(c => c.Name).ToList();
-        if (!names.SequenceEqual(problem.Columns, StringComparer.OrdinalIgnoreCase))
+        if (!names.SequenceEqual(exercise.Columns, StringComparer.OrdinalIgnoreCase))
         {
-            failures.Add($"{where}: the reference returns columns ({string.Join(", ", names)}) but the problem declares ({string.Join(", ", problem.Columns)})");
+            failures.Add($"{where}: the reference returns columns ({string.Join(", ", names)}) but the problem declares ({string.Join(", ", exercise.Columns)})");
         }
-        if (run.TotalRowCount is { } rows && rows < problem.MinRows)
+        if (run.TotalRowCount is { } rows && rows < exercise.MinRows)
         {
-            failures.Add($"{where}: the reference returns {rows} row(s), fewer than min_rows {problem.MinRows}");
+            failures.Add($"{where}: the reference returns {rows} row(s), fewer than min_rows {exercise.MinRows}");
         }
         var grader = new ResultGrader();
-        var self = await grader.GradeAsync(sandbox, reference, reference, problem.Spec, limits, cancellationToken);
+        var self = await grader.GradeAsync(sandbox, reference, reference, exercise.Spec, limits, cancellationToken);
         if (!self.Passed)
         {
             failures.Add($"{where}: the reference does not pass against itself: {string.Join("; ", self.Feedback)}");
         }
-        foreach (var trap in problem.Traps)
+        foreach (var trap in exercise.Traps)
         {
-            var graded = await grader.GradeAsync(sandbox, reference, trap.For(sandbox.Engine), problem.Spec, limits, cancellationToken);
+            var graded = await grader.GradeAsync(sandbox, reference, trap.Sql, exercise.Spec, limits, cancellationToken);
             if (graded.Passed)
             {
                 failures.Add($"{where}: the trap '{trap.Name}' is graded correct; it must fail on this data");

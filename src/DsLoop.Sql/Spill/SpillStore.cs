@@ -27,6 +27,8 @@ internal readonly record struct SpillRecord(ulong High, ulong Low, long Offset) 
 internal sealed class SpillStore : IDisposable
 {
     private const int RecordsPerFlush = 512;
+    private const int RemoveAttempts = 3;
+    private static readonly TimeSpan RemoveRetryDelay = TimeSpan.FromMilliseconds(50);
 
     private readonly string _folder;
     private readonly FileStream _rows;
@@ -36,10 +38,20 @@ internal sealed class SpillStore : IDisposable
     private readonly long[] _partitionCount;
     private long _rowOffset;
     private bool _complete;
+    private bool _disposed;
+
+    private readonly Action<string> _deleteFolder;
 
     /// <summary>Creates the temporary files for <paramref name="partitions"/> partitions.</summary>
     public SpillStore(int partitions)
+        : this(partitions, folder => Directory.Delete(folder, recursive: true))
     {
+    }
+
+    /// <summary>As the public constructor, with the folder removal replaceable so tests can make it fail.</summary>
+    internal SpillStore(int partitions, Action<string> deleteFolder)
+    {
+        _deleteFolder = deleteFolder;
         _folder = Directory.CreateTempSubdirectory("dsloop-grade-").FullName;
         _rows = new FileStream(Path.Combine(_folder, "rows"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Read, 1 << 16);
         _partitionFiles = new FileStream[partitions];
@@ -123,19 +135,51 @@ internal sealed class SpillStore : IDisposable
 
     private string PartitionPath(int partition) => Path.Combine(_folder, partition.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".part");
 
+    /// <summary>The temporary folder holding the files; gone once the store is disposed.</summary>
+    internal string Folder => _folder;
+
+    /// <summary>
+    /// Closes the files and removes the folder. A failed removal is retried briefly (a virus scanner or indexer
+    /// may hold a file for a moment on Windows); if the folder still can't be removed, an <see cref="IOException"/>
+    /// naming it is thrown rather than leaving it behind unnoticed.
+    /// </summary>
+    /// <exception cref="IOException">The folder could not be removed.</exception>
     public void Dispose()
     {
+        if (_disposed)
+        {
+            return;
+        }
+        _disposed = true;
         foreach (var file in _partitionFiles)
         {
             file.Dispose();
         }
         _rows.Dispose();
-        try
+        RemoveFolder(_folder);
+    }
+
+    private void RemoveFolder(string folder)
+    {
+        for (var attempt = 1; ; attempt++)
         {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
+            try
+            {
+                _deleteFolder(folder);
+                return;
+            }
+            catch (DirectoryNotFoundException)
+            {
+                return;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                if (attempt == RemoveAttempts)
+                {
+                    throw new IOException($"The grader could not remove its temporary folder {folder}: {e.Message}", e);
+                }
+                Thread.Sleep(RemoveRetryDelay * attempt);
+            }
         }
     }
 }

@@ -1,3 +1,5 @@
+using DsLoop.Content;
+using DsLoop.Content.Sql;
 using DsLoop.Sql.Bank;
 using DsLoop.Testing;
 using Xunit;
@@ -7,13 +9,11 @@ namespace DsLoop.Sql.Tests.Bank;
 /// <summary>Every problem of the shipped SQL bank, proven on three seeds and both engines.</summary>
 public sealed class SqlBankTests(BankDatasets datasets) : IClassFixture<BankDatasets>
 {
-    private static readonly string Folder = Path.Combine(RepoPaths.Content, "sql");
-
     private static IReadOnlyList<SqlProblem> Bank()
     {
-        var (problems, errors) = SqlProblemReader.LoadFolder(Folder);
-        Assert.True(errors.Count == 0, string.Join("\n", errors));
-        return problems;
+        var result = ContentLoader.Load(RepoPaths.Content);
+        Assert.True(result.IsValid, string.Join("\n", result.Errors));
+        return result.Bank!.SqlProblems;
     }
 
     public static TheoryData<string> Ids() => [.. Bank().Select(p => p.Id)];
@@ -26,7 +26,7 @@ public sealed class SqlBankTests(BankDatasets datasets) : IClassFixture<BankData
         var failures = new List<string>();
         foreach (var (label, sandbox) in await datasets.SandboxesAsync())
         {
-            failures.AddRange(await SqlBankChecker.CheckAsync(problem, sandbox, label));
+            failures.AddRange(await SqlBankChecker.CheckAsync(problem.ForEngine(sandbox.Engine), sandbox, label));
         }
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }

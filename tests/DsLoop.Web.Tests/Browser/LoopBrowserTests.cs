@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using DsLoop.Sql.Bank;
+using DsLoop.Content;
 using DsLoop.Testing;
 using Microsoft.Playwright;
 using Xunit;
@@ -54,7 +54,7 @@ public sealed class LoopBrowserTests : IDisposable
         var clock = new TestApp.ManualClock(T0);
         await using var app = await TestApp.StartAsync(multiUser: false, clock: clock, contentDirectory: _content);
         await using var browser = await BrowserSession.StartAsync(app.BaseAddress);
-        var (problems, _) = SqlProblemReader.LoadFolder(Path.Combine(_content, "sql"));
+        var problems = ContentLoader.Load(_content).Bank!.SqlProblems;
         await browser.RunAsync(nameof(A_short_loop_runs_in_chromium_auto_submits_at_zero_and_feeds_the_scorecard_and_dashboard_chart), async page =>
         {
             for (var loop = 1; loop <= 2; loop++)

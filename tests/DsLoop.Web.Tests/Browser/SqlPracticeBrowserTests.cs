@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
-using DsLoop.Sql.Bank;
+using DsLoop.Content;
+using DsLoop.Content.Sql;
 using DsLoop.Testing;
 using Microsoft.Playwright;
 using Xunit;
@@ -12,7 +13,7 @@ public sealed class SqlPracticeBrowserTests
     private const string Stickiness = "ret-dau-mau-stickiness";
 
     private static readonly SqlProblem Problem =
-        SqlProblemReader.LoadFolder(Path.Combine(RepoPaths.Content, "sql")).Problems.Single(p => p.Id == Stickiness);
+        ContentLoader.Load(RepoPaths.Content).Bank!.SqlProblemsById[Stickiness];
 
     /// <summary>
     /// Replaces the editor's text as a paste would, through the editor. (Playwright's fill uses the browser's

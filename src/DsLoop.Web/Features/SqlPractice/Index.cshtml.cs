@@ -1,5 +1,5 @@
 using DsLoop.App.SqlPractice;
-using DsLoop.Sql.Bank;
+using DsLoop.Content.Sql;
 using DsLoop.Store;
 using DsLoop.Web.Features.Account;
 using Microsoft.AspNetCore.Mvc;

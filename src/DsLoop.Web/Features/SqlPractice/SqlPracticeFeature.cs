@@ -11,7 +11,7 @@ internal static class SqlPracticeFeature
     /// lock), running and grading, and recording submissions.
     /// </summary>
     public static IServiceCollection AddSqlPractice(this IServiceCollection services, AppSettings settings) => services
-        .AddSingleton(SqlBank.Load(settings.ContentDirectory))
+        .AddSingleton<SqlBank>()
         .AddSingleton(_ => PracticeDatasets.Open(settings.Store.DataDirectory))
         .AddSingleton(provider => new SqlPracticeService(settings.SqlScale, provider.GetRequiredService<DatasetCache>()))
         .AddSingleton<SqlSubmissions>();

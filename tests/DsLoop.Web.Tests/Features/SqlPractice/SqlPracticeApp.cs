@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using DsLoop.Sql.Bank;
+using DsLoop.Content;
+using DsLoop.Content.Sql;
 using DsLoop.Testing;
 using Xunit;
 
@@ -16,7 +17,7 @@ public sealed partial class SqlPracticeApp : IAsyncLifetime
 
     public TestApp App { get; private set; } = null!;
 
-    public IReadOnlyList<SqlProblem> Bank { get; } = SqlProblemReader.LoadFolder(Path.Combine(RepoPaths.Content, "sql")).Problems;
+    public IReadOnlyList<SqlProblem> Bank { get; } = ContentLoader.Load(RepoPaths.Content).Bank!.SqlProblems;
 
     public SqlProblem Problem(string id) => Bank.Single(p => p.Id == id);
 

@@ -17,7 +17,7 @@ public sealed class SqlPracticeTests(SqlPracticeApp fixture) : IClassFixture<Sql
         Assert.Contains($"{fixture.Bank.Count} of {fixture.Bank.Count} problems.", all, StringComparison.Ordinal);
         Assert.Contains("0 of " + fixture.Bank.Count + " solved", SqlPracticeApp.Text(all), StringComparison.Ordinal);
         var hard = await client.GetStringAsync("/sql?difficulty=hard");
-        Assert.Contains($"{fixture.Bank.Count(p => p.Difficulty == DsLoop.Sql.Bank.Difficulty.Hard)} of {fixture.Bank.Count} problems.", hard, StringComparison.Ordinal);
+        Assert.Contains($"{fixture.Bank.Count(p => p.Difficulty == DsLoop.Content.Sql.Difficulty.Hard)} of {fixture.Bank.Count} problems.", hard, StringComparison.Ordinal);
         var retention = await client.GetStringAsync("/sql?skill=retention");
         Assert.Contains($"{fixture.Bank.Count(p => p.Skills.Contains("retention"))} of {fixture.Bank.Count} problems.", retention, StringComparison.Ordinal);
 

@@ -1,4 +1,7 @@
-namespace DsLoop.Sql.Bank;
+using DsLoop.Sql;
+using DsLoop.Sql.Bank;
+
+namespace DsLoop.Content.Sql;
 
 /// <summary>How hard a SQL problem is.</summary>
 public enum Difficulty
@@ -18,6 +21,21 @@ public static class DifficultyNames
 {
     /// <summary>easy, medium or hard.</summary>
     public static string Slug(this Difficulty difficulty) => difficulty.ToString().ToLowerInvariant();
+
+    /// <summary>Parses easy, medium or hard (exactly as written by <see cref="Slug"/>).</summary>
+    public static bool TryParse(string? slug, out Difficulty difficulty)
+    {
+        foreach (var candidate in Enum.GetValues<Difficulty>())
+        {
+            if (candidate.Slug() == slug)
+            {
+                difficulty = candidate;
+                return true;
+            }
+        }
+        difficulty = default;
+        return false;
+    }
 }
 
 /// <summary>A common wrong answer that the grader must reject on the generated data.</summary>
@@ -27,7 +45,7 @@ public static class DifficultyNames
 public sealed record SqlTrap(string Name, string Why, IReadOnlyDictionary<string, string> Sql)
 {
     /// <summary>The trap's SQL for an engine.</summary>
-    public string For(string engine) => Sql.TryGetValue(engine, out var sql) ? sql : Sql["sqlite"];
+    public string For(string engine) => Sql.TryGetValue(engine, out var sql) ? sql : Sql[SqlProblem.DefaultEngine];
 }
 
 /// <summary>One graded SQL exercise on the practice dataset.</summary>
@@ -43,7 +61,7 @@ public sealed record SqlTrap(string Name, string Why, IReadOnlyDictionary<string
 /// <param name="Explanation">Shown after solving or giving up.</param>
 /// <param name="Traps">Common wrong answers the grader must reject.</param>
 /// <param name="MinRows">The fewest rows a correct answer returns on any seed, so results are never trivially small.</param>
-/// <param name="Source">The file it came from.</param>
+/// <param name="Source">Where it was loaded from.</param>
 public sealed record SqlProblem(
     string Id,
     string Title,
@@ -57,8 +75,15 @@ public sealed record SqlProblem(
     string Explanation,
     IReadOnlyList<SqlTrap> Traps,
     int MinRows,
-    string Source)
+    SourceSpan Source)
 {
+    /// <summary>The engine whose query every problem and trap must have; other engines fall back to it.</summary>
+    public const string DefaultEngine = "sqlite";
+
     /// <summary>The reference query for an engine.</summary>
-    public string ReferenceFor(string engine) => Reference.TryGetValue(engine, out var sql) ? sql : Reference["sqlite"];
+    public string ReferenceFor(string engine) => Reference.TryGetValue(engine, out var sql) ? sql : Reference[DefaultEngine];
+
+    /// <summary>The problem in one engine's dialect, as <see cref="SqlBankChecker"/> proves it.</summary>
+    public BankExercise ForEngine(string engine) =>
+        new(Id, ReferenceFor(engine), Columns, MinRows, Spec, [.. Traps.Select(t => new BankTrap(t.Name, t.For(engine)))]);
 }
