@@ -17,7 +17,7 @@ public enum KpiDropCause
     /// <summary>The pipeline starts writing Android event times in device-local time instead of UTC.</summary>
     TimezoneBug,
 
-    /// <summary>A real checkout regression for users in one country (payments drop too).</summary>
+    /// <summary>A real checkout regression for Android users (payments drop too).</summary>
     FunnelRegression,
 
     /// <summary>A public holiday in the US: fewer sessions and fewer purchases for US users.</summary>

@@ -16,10 +16,12 @@ public sealed class WebShellTests
         var response = await client.GetAsync("/");
         var html = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        foreach (var link in new[] { "href=\"/practice\"", "href=\"/loop\"", "href=\"/progress\"", "Hiring (later)" })
+        foreach (var link in new[] { "href=\"/practice\"", "href=\"/loop\"", "href=\"/progress\"" })
         {
             Assert.Contains(link, html, StringComparison.Ordinal);
         }
+        // Nothing points at a feature that does not exist yet.
+        Assert.DoesNotContain("Hiring", html, StringComparison.Ordinal);
         Assert.Contains("default-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
@@ -69,6 +71,19 @@ public sealed class WebShellTests
         Assert.Equal("sqlite", json.GetProperty("store").GetString());
         Assert.True(json.GetProperty("schemaVersion").GetInt32() >= 1);
         Assert.True(json.GetProperty("items").GetInt32() > 0);
+    }
+
+    [Fact]
+    public async Task Healthz_says_only_unavailable_when_the_store_fails()
+    {
+        await using var app = await TestApp.StartAsync(multiUser: false);
+        using var client = app.NewClient();
+        await app.Store.DisposeAsync();
+        var response = await client.GetAsync("/healthz");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("unavailable", json.GetProperty("status").GetString());
+        Assert.Single(json.EnumerateObject());
     }
 
     [Fact]

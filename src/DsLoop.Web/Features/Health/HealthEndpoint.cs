@@ -5,9 +5,12 @@ namespace DsLoop.Web.Features.Health;
 
 internal static class HealthEndpoint
 {
-    /// <summary>/healthz: 200 when the store answers, 503 with the cause when it doesn't.</summary>
+    /// <summary>
+    /// /healthz: 200 when the store answers, 503 "unavailable" when it doesn't. The cause goes to the server's log, never
+    /// to the (anonymous) caller: a database message can name hosts, users and paths.
+    /// </summary>
     public static void MapHealth(this WebApplication app) =>
-        app.MapGet("/healthz", async (IAppStore store, ContentBank content, CancellationToken cancellationToken) =>
+        app.MapGet("/healthz", async (IAppStore store, ContentBank content, ILoggerFactory logs, CancellationToken cancellationToken) =>
         {
             try
             {
@@ -16,8 +19,8 @@ internal static class HealthEndpoint
             }
             catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or TimeoutException)
             {
-                return Results.Json(new { status = "unavailable", store = store.Engine, error = e.Message.ReplaceLineEndings(" ") },
-                    statusCode: StatusCodes.Status503ServiceUnavailable);
+                logs.CreateLogger("DsLoop.Health").LogError(e, "The {Engine} store did not answer the health check", store.Engine);
+                return Results.Json(new { status = "unavailable" }, statusCode: StatusCodes.Status503ServiceUnavailable);
             }
         }).AllowAnonymous();
 }
