@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace DsLoop.Cases.Experiment;
 
@@ -36,20 +35,12 @@ public sealed record ReadoutAnswer(
 /// <param name="Readout">The readout half.</param>
 public sealed record ExperimentAnswer(DesignAnswer? Design, ReadoutAnswer? Readout)
 {
-    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web)
-    {
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-        NumberHandling = JsonNumberHandling.AllowReadingFromString,
-        WriteIndented = true,
-    };
-
     /// <summary>Reads an answer; a message that names the problem when the JSON is not an answer.</summary>
     public static ExperimentAnswer Parse(string json)
     {
         try
         {
-            return JsonSerializer.Deserialize<ExperimentAnswer>(json, s_json) ?? throw new CaseAnswerException("The answer is empty.");
+            return JsonSerializer.Deserialize<ExperimentAnswer>(json, CaseJson.Options) ?? throw new CaseAnswerException("The answer is empty.");
         }
         catch (JsonException e)
         {
@@ -58,7 +49,7 @@ public sealed record ExperimentAnswer(DesignAnswer? Design, ReadoutAnswer? Reado
     }
 
     /// <summary>The answer as indented JSON.</summary>
-    public string ToJson() => JsonSerializer.Serialize(this, s_json);
+    public string ToJson() => JsonSerializer.Serialize(this, CaseJson.Options);
 
     /// <summary>A decision's canonical value, or null when it is not one of the four.</summary>
     public static ReadoutDecision? ParseDecision(string? text) => text?.Trim().ToLowerInvariant().Replace('_', '-').Replace("'", "", StringComparison.Ordinal).Replace(' ', '-') switch

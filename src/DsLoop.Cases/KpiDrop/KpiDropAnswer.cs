@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using DsLoop.Data.Scenarios;
 
 namespace DsLoop.Cases.KpiDrop;
@@ -12,14 +11,6 @@ namespace DsLoop.Cases.KpiDrop;
 /// <param name="EvidenceSql">A SQLite query returning segment, period, sessions, conversion.</param>
 public sealed record KpiDropAnswer(string? Cause, string? Segment, string? StartDate, double? Impact, string? EvidenceSql)
 {
-    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web)
-    {
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-        NumberHandling = JsonNumberHandling.AllowReadingFromString,
-        WriteIndented = true,
-    };
-
     /// <summary>Cause slugs in catalogue order.</summary>
     public static IReadOnlyList<(KpiDropCause Cause, string Slug, string Label)> Causes { get; } =
     [
@@ -60,7 +51,7 @@ public sealed record KpiDropAnswer(string? Cause, string? Segment, string? Start
     {
         try
         {
-            return JsonSerializer.Deserialize<KpiDropAnswer>(json, s_json) ?? throw new CaseAnswerException("The answer is empty.");
+            return JsonSerializer.Deserialize<KpiDropAnswer>(json, CaseJson.Options) ?? throw new CaseAnswerException("The answer is empty.");
         }
         catch (JsonException e)
         {
@@ -69,5 +60,5 @@ public sealed record KpiDropAnswer(string? Cause, string? Segment, string? Start
     }
 
     /// <summary>As JSON.</summary>
-    public string ToJson() => JsonSerializer.Serialize(this, s_json);
+    public string ToJson() => JsonSerializer.Serialize(this, CaseJson.Options);
 }

@@ -78,12 +78,18 @@ public sealed class WebShellTests
     {
         await using var app = await TestApp.StartAsync(multiUser: false);
         using var client = app.NewClient();
-        await app.Store.DisposeAsync();
+        // Break the store under the running app: the file stops being a database.
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in Directory.GetFiles(app.DataDirectory, "dsloop.db*"))
+        {
+            File.WriteAllText(file, "this is not a SQLite database, and its path must not leak");
+        }
         var response = await client.GetAsync("/healthz");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal("unavailable", json.GetProperty("status").GetString());
         Assert.Single(json.EnumerateObject());
+        Assert.DoesNotContain("dsloop.db", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

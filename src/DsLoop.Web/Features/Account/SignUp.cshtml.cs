@@ -1,3 +1,4 @@
+using DsLoop.App.Accounts;
 using DsLoop.Web.App;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;

@@ -2,21 +2,35 @@ using DsLoop.Core;
 using DsLoop.Store;
 using Microsoft.AspNetCore.Identity;
 
-namespace DsLoop.Web.Features.Account;
+namespace DsLoop.App.Accounts;
 
 /// <summary>The outcome of a sign-in attempt.</summary>
-internal abstract record SignInOutcome
+public abstract record SignInOutcome
 {
+    /// <summary>Signed in.</summary>
+    /// <param name="User">Who signed in.</param>
     public sealed record Success(User User) : SignInOutcome;
+
+    /// <summary>Unknown name or wrong password (the two are not told apart).</summary>
     public sealed record Invalid : SignInOutcome;
+
+    /// <summary>Too many wrong passwords: locked until <paramref name="Until"/>.</summary>
+    /// <param name="Until">When the lock ends.</param>
     public sealed record LockedOut(DateTimeOffset Until) : SignInOutcome;
 }
 
-/// <summary>Sign-up and sign-in rules: hashed passwords, and a lock after repeated failures.</summary>
-internal sealed class AccountService(IAppStore store, TimeProvider clock)
+/// <summary>Sign-up and sign-in rules: hashed passwords (PBKDF2, ASP.NET Core Identity's format), and a lock after repeated failures.</summary>
+/// <param name="store">Where accounts live.</param>
+/// <param name="clock">Lock-out times.</param>
+public sealed class AccountService(IAppStore store, TimeProvider clock)
 {
+    /// <summary>Wrong passwords in a row that lock an account.</summary>
     public const int MaxFailedSignIns = 5;
+
+    /// <summary>How long a lock lasts.</summary>
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
+
+    /// <summary>The shortest password accepted.</summary>
     public const int MinPasswordLength = 10;
 
     private static readonly PasswordHasher<User> Hasher = new();
@@ -53,6 +67,7 @@ internal sealed class AccountService(IAppStore store, TimeProvider clock)
         return await store.CreateUserAsync(userName.Trim(), hash, UserRole.Candidate, cancellationToken);
     }
 
+    /// <summary>Checks a name and password, counting failures and locking the account after too many.</summary>
     public async Task<SignInOutcome> SignInAsync(string userName, string password, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
