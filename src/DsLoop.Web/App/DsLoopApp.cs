@@ -1,5 +1,6 @@
 using DsLoop.App.Hosting;
 using DsLoop.Store;
+using DsLoop.Web.Assets;
 using DsLoop.Web.Features.Account;
 using DsLoop.Web.Features.Cases;
 using DsLoop.Web.Features.Health;

@@ -11,6 +11,9 @@ namespace DsLoop.Web.Features.Account;
 /// <summary>The one implicit user of local mode.</summary>
 internal sealed record LocalUser(User User);
 
+/// <summary>Whether people sign up and sign in (multi-user mode) or the one local user is implied.</summary>
+internal sealed record AccountMode(bool MultiUser);
+
 internal static class AccountsSetup
 {
     public const string LocalScheme = "Local";
@@ -18,6 +21,7 @@ internal static class AccountsSetup
     public static IServiceCollection AddDsLoopAccounts(this IServiceCollection services, bool multiUser, LocalUser? localUser)
     {
         services.AddScoped<AccountService>();
+        services.AddSingleton(new AccountMode(multiUser));
         services.AddSingleton(TimeProvider.System);
         if (multiUser)
         {

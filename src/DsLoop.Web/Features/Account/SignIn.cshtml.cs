@@ -1,5 +1,4 @@
 using DsLoop.App.Accounts;
-using DsLoop.Web.App;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
@@ -7,18 +6,18 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace DsLoop.Web.Features.Account;
 
-internal sealed class SignInModel(AccountService accounts, DsLoopOptions options) : PageModel
+internal sealed class SignInModel(AccountService accounts, AccountMode mode) : PageModel
 {
     [BindProperty] public string UserName { get; set; } = "";
     [BindProperty] public string Password { get; set; } = "";
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     public string? Problem { get; private set; }
 
-    public IActionResult OnGet() => options.MultiUser ? Page() : Redirect("/");
+    public IActionResult OnGet() => mode.MultiUser ? Page() : Redirect("/");
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (!options.MultiUser)
+        if (!mode.MultiUser)
         {
             return Redirect("/");
         }

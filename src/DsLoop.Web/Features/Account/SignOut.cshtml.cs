@@ -1,4 +1,3 @@
-using DsLoop.Web.App;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
@@ -6,13 +5,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace DsLoop.Web.Features.Account;
 
-internal sealed class SignOutModel(DsLoopOptions options) : PageModel
+internal sealed class SignOutModel(AccountMode mode) : PageModel
 {
-    public IActionResult OnGet() => options.MultiUser ? Page() : Redirect("/");
+    public IActionResult OnGet() => mode.MultiUser ? Page() : Redirect("/");
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (options.MultiUser)
+        if (mode.MultiUser)
         {
             await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         }

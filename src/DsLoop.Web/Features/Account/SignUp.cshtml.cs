@@ -1,5 +1,4 @@
 using DsLoop.App.Accounts;
-using DsLoop.Web.App;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
@@ -7,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace DsLoop.Web.Features.Account;
 
-internal sealed class SignUpModel(AccountService accounts, DsLoopOptions options) : PageModel
+internal sealed class SignUpModel(AccountService accounts, AccountMode mode) : PageModel
 {
     [BindProperty] public string UserName { get; set; } = "";
     [BindProperty] public string Password { get; set; } = "";
@@ -16,11 +15,11 @@ internal sealed class SignUpModel(AccountService accounts, DsLoopOptions options
     public string? FieldError(string field) =>
         ModelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
 
-    public IActionResult OnGet() => options.MultiUser ? Page() : Redirect("/");
+    public IActionResult OnGet() => mode.MultiUser ? Page() : Redirect("/");
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (!options.MultiUser)
+        if (!mode.MultiUser)
         {
             return Redirect("/");
         }

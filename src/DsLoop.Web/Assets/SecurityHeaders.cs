@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace DsLoop.Web.App;
+namespace DsLoop.Web.Assets;
 
 /// <summary>
 /// Adds security headers to every response. The content security policy allows only this origin,

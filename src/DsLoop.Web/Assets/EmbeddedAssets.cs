@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using DsLoop.App.Hosting;
 
-namespace DsLoop.Web.App;
+namespace DsLoop.Web.Assets;
 
 /// <summary>
 /// The bundled scripts and styles, embedded in this assembly by the build and served from memory
