@@ -100,8 +100,9 @@ public sealed record SignalFinding(SignalDetector Detector, string Evidence)
 }
 
 /// <summary>Phrase matching at word starts, the same convention as the coach's cues.</summary>
-internal static partial class Phrases
+public static partial class Phrases
 {
+    /// <summary>Lower-cases the text, straightens quotes and collapses white space.</summary>
     public static string Normalise(string text) =>
         WhiteSpace().Replace(text.ToLower(CultureInfo.InvariantCulture).Replace('’', '\'').Replace('‘', '\''), " ");
 

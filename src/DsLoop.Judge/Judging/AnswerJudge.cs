@@ -1,0 +1,241 @@
+using DsLoop.Content;
+using DsLoop.Content.Coaching;
+using DsLoop.Content.Signals;
+using DsLoop.Judge.Embedding;
+
+namespace DsLoop.Judge.Judging;
+
+/// <summary>
+/// The answer judge. It reads an open answer the way an interviewer does: which framework steps it really shows
+/// (by meaning, with cue phrases as a second signal), whether it is about the question, whether it commits the item's
+/// mistakes or a wrong number, the habits, and at senior level what a Senior would add; then a 1–4 rating. Every
+/// finding quotes the sentence behind it. Same input, same report.
+/// </summary>
+public sealed class AnswerJudge
+{
+    /// <summary>Names the judge in reports.</summary>
+    public const string Name = "semantic judge (all-MiniLM-L6-v2, cue phrases as a second signal)";
+
+    private readonly VectorCache cache;
+    private readonly ItemTargets targets;
+    private readonly JudgeSettings settings;
+    private readonly Func<string, IReadOnlyList<NumberNote>> checkNumbers;
+
+    /// <summary>Creates a judge over a content bank with a loaded model.</summary>
+    public AnswerJudge(ContentBank content, SentenceModel model, JudgeSettings? settings = null, Func<string, IReadOnlyList<NumberNote>>? checkNumbers = null)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(model);
+        cache = new VectorCache(model);
+        targets = new ItemTargets(content);
+        this.settings = settings ?? JudgeSettings.Calibrated;
+        this.checkNumbers = checkNumbers ?? (_ => []);
+    }
+
+    /// <summary>Keeps answer vectors too, so a calibration run re-judges the same answers without re-embedding them.</summary>
+    public bool CacheAnswers { get; init; }
+
+    private float[][] Embed(AnswerText text) =>
+        CacheAnswers ? cache.Get([.. text.Units.Select(u => u.Text)]) : cache.Model.Embed([.. text.Units.Select(u => u.Text)]);
+
+    /// <summary>Judges an answer to an item against its framework at a level.</summary>
+    public CoachReport Judge(QuestionItem item, Framework framework, string answer, JudgeLevel level = JudgeLevel.Ds)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(framework);
+        var text = AnswerText.Of(answer);
+        var (steps, reference, vocabulary) = targets.For(item, framework);
+        var vectors = Embed(text);
+
+        var stepMatches = TargetMatcher.Match(steps, text, vectors, cache, settings, vocabulary, settings.StepThreshold, settings.MaxStepsPerSentence);
+        var relevance = Relevance(text, vectors, reference);
+        var habits = HabitChecks(text, vectors, vocabulary);
+        var numbers = checkNumbers(text.Text);
+        var (min, max) = AnswerCoach.DefaultTarget;
+        var length = text.Words < min ? LengthVerdict.TooShort : text.Words > max ? LengthVerdict.TooLong : LengthVerdict.WithinTarget;
+        var coverage = stepMatches.Select(ToCoverage).ToList();
+        var report = new CoachReport(coverage, habits, text.Words, length, min, max);
+        var mistakes = item.CommonMistakes.Select(m => Mistake(m, text, vectors, report)).ToList();
+
+        var senior = level == JudgeLevel.Senior
+            ? TargetMatcher.Match(SeniorTargets(item), text, vectors, cache, settings, vocabulary, settings.HabitThreshold, int.MaxValue)
+                .Select(ToCoverage).ToList()
+            : [];
+        var notes = Notes(text, stepMatches, relevance, numbers);
+        var rating = Rating(report with { Mistakes = mistakes }, relevance, numbers, level, senior);
+        return report with
+        {
+            Mistakes = mistakes,
+            Rating = rating,
+            JudgedBy = Name,
+            Level = level == JudgeLevel.Senior ? "senior" : "ds",
+            Relevance = relevance,
+            Numbers = numbers,
+            SeniorPoints = senior,
+            Notes = notes,
+        };
+    }
+
+    /// <summary>
+    /// Judges the answer to a follow-up probe on the probe's expected points, each like a step.
+    /// </summary>
+    public CoachReport JudgeProbe(string probe, IReadOnlyList<string> expectedPoints, string answer, (int Min, int Max) target)
+    {
+        ArgumentNullException.ThrowIfNull(expectedPoints);
+        var text = AnswerText.Of(answer);
+        var points = expectedPoints.Select((p, i) => new JudgeTarget($"point-{i + 1}", p, [p], [])).ToList();
+        var vectors = Embed(text);
+        var vocabulary = new Vocabulary([]);
+        var matches = TargetMatcher.Match(points, text, vectors, cache, settings, vocabulary, settings.StepThreshold, settings.MaxStepsPerSentence);
+        var relevance = Relevance(text, vectors, [probe, .. expectedPoints]);
+        var habits = HabitChecks(text, vectors, vocabulary);
+        var length = text.Words < target.Min ? LengthVerdict.TooShort : text.Words > target.Max ? LengthVerdict.TooLong : LengthVerdict.WithinTarget;
+        var report = new CoachReport([.. matches.Select(ToCoverage)], habits, text.Words, length, target.Min, target.Max);
+        var numbers = checkNumbers(text.Text);
+        return report with
+        {
+            Rating = Rating(report, relevance, numbers, JudgeLevel.Ds, []),
+            JudgedBy = Name,
+            Level = "ds",
+            Relevance = relevance,
+            Numbers = numbers,
+            Notes = Notes(text, matches, relevance, numbers),
+        };
+    }
+
+    private static StepCoverage ToCoverage(TargetMatch m) =>
+        new(m.Target.Id, m.Target.Name, m.Covered, m.Covered && m.Evidence is { } e ? [e] : [], m.Covered ? m.Cues : [])
+        {
+            Similarity = Math.Round(m.Score, 3),
+            Why = m.Why,
+        };
+
+    private static IReadOnlyList<JudgeTarget> SeniorTargets(QuestionItem item) =>
+        SeniorSignals.Generic;
+
+    private RelevanceCheck Relevance(AnswerText text, float[][] vectors, IReadOnlyList<string> reference)
+    {
+        var referenceVectors = cache.Get(reference);
+        var best = text.Units
+            .Select((u, i) => (u, i))
+            .Where(x => x.u.WholeSentence)
+            .Select(x => referenceVectors.Max(r => SentenceModel.Similarity(vectors[x.i], r)))
+            .OrderByDescending(s => s)
+            .ToList();
+        if (best.Count == 0)
+        {
+            return new RelevanceCheck(0, true, "There is no answer to judge.");
+        }
+        var similarity = Math.Round(best.Take((best.Count + 1) / 2).Average(), 3);
+        var offTopic = similarity < settings.RelevanceThreshold;
+        return new RelevanceCheck(similarity, offTopic, offTopic
+            ? $"This reads as an answer to a different question (relevance {similarity:0.00}, needs {settings.RelevanceThreshold:0.00}); it cannot score above {settings.OffTopicCap:0.#}."
+            : $"On the question (relevance {similarity:0.00}).");
+    }
+
+    private List<HabitCheck> HabitChecks(AnswerText text, float[][] vectors, Vocabulary vocabulary)
+    {
+        var magnitudes = Habits.Magnitudes(text.Text);
+        var firstPerson = Habits.FirstPersonWords(text.Text);
+        var semantic = TargetMatcher.Match([Habits.AssumptionTarget, Habits.TradeOffTarget], text, vectors, cache,
+            settings with { MinContentWords = 0 }, vocabulary, settings.HabitThreshold, int.MaxValue);
+        return
+        [
+            new(Habits.Quantifies, magnitudes.Count > 0, magnitudes,
+                "Put a size on the result or the stakes: a rate, a count, a change in % or points (a duration alone is not one)."),
+            new(Habits.Assumptions, semantic[0].Covered, semantic[0].Covered ? [semantic[0].Evidence!] : [],
+                "Say out loud what you take as given (\"I'm assuming…\") so the interviewer can adjust it."),
+            new(Habits.TradeOffs, semantic[1].Covered, semantic[1].Covered ? [semantic[1].Evidence!] : [],
+                "Name what could get worse and how you'd watch it: a guardrail metric or the cost of the choice."),
+            new(Habits.FirstPerson, firstPerson.Count > 0, firstPerson,
+                "Use \"I\" for what you did or would do; \"we\" hides your part."),
+        ];
+    }
+
+    private MistakeFinding Mistake(CommonMistake mistake, AnswerText text, float[][] vectors, CoachReport report)
+    {
+        var evidence = new List<string>();
+        var mistakeVector = cache.Get([mistake.Text])[0];
+        for (var i = 0; i < text.Units.Count; i++)
+        {
+            var unit = text.Units[i];
+            if (Wording.Negates(unit.Text))
+            {
+                continue;
+            }
+            var normalised = Phrases.Normalise(unit.Text);
+            var similarity = SentenceModel.Similarity(vectors[i], mistakeVector);
+            if (similarity >= settings.MistakeThreshold || mistake.Phrases.Any(p => Phrases.Contains(normalised, Phrases.Normalise(p))))
+            {
+                evidence.Add($"\"{unit.Text}\"");
+                break;
+            }
+        }
+        var habits = report.Habits.ToDictionary(h => h.Name, h => h.Present);
+        foreach (var sign in mistake.Signs)
+        {
+            var fired = sign switch
+            {
+                MistakeSigns.NoNumber => !habits[Habits.Quantifies],
+                MistakeSigns.NoAssumption => !habits[Habits.Assumptions],
+                MistakeSigns.NoTradeOff => !habits[Habits.TradeOffs],
+                MistakeSigns.NoFirstPerson => !habits[Habits.FirstPerson],
+                MistakeSigns.TooShort => report.Length == LengthVerdict.TooShort,
+                MistakeSigns.TooLong => report.Length == LengthVerdict.TooLong,
+                _ when sign.StartsWith(MistakeSigns.MissedStepPrefix, StringComparison.Ordinal) =>
+                    report.Steps.Any(s => s.StepId == sign[MistakeSigns.MissedStepPrefix.Length..] && !s.Covered),
+                _ => false,
+            };
+            if (fired)
+            {
+                evidence.Add(sign);
+            }
+        }
+        return new MistakeFinding(mistake.Text, evidence.Count > 0, evidence);
+    }
+
+    private double Rating(CoachReport report, RelevanceCheck relevance, IReadOnlyList<NumberNote> numbers, JudgeLevel level, IReadOnlyList<StepCoverage> senior)
+    {
+        var habitShare = report.Habits.Count == 0 ? 0 : (double)report.Habits.Count(h => h.Present) / report.Habits.Count;
+        var lengthScore = report.Length switch
+        {
+            LengthVerdict.WithinTarget => 1.0,
+            LengthVerdict.TooLong => 0.6,
+            _ => Math.Clamp((double)report.Words / report.TargetMin, 0, 1),
+        };
+        var quality = (settings.StepWeight * report.StepScore) + (settings.HabitWeight * habitShare) + (settings.LengthWeight * lengthScore);
+        var rating = 1 + (3 * quality / (settings.StepWeight + settings.HabitWeight + settings.LengthWeight));
+        var committed = report.Mistakes.Count(m => m.Evidence.Any(e => e.StartsWith('"')));
+        rating -= settings.MistakePenalty * Math.Min(committed, 2);
+        if (numbers.Any(n => n.Wrong))
+        {
+            rating -= settings.WrongNumberPenalty;
+        }
+        if (level == JudgeLevel.Senior && senior.Count > 0)
+        {
+            var shown = Math.Min(2, senior.Count(s => s.Covered));
+            rating -= settings.SeniorGap * (1 - (shown / 2.0));
+        }
+        if (relevance.OffTopic)
+        {
+            rating = Math.Min(rating, settings.OffTopicCap);
+        }
+        return Math.Round(Math.Clamp(rating, 1, 4), 2);
+    }
+
+    private static List<string> Notes(AnswerText text, IReadOnlyList<TargetMatch> steps, RelevanceCheck relevance, IReadOnlyList<NumberNote> numbers)
+    {
+        var notes = new List<string>();
+        if (relevance.OffTopic)
+        {
+            notes.Add(relevance.Explanation);
+        }
+        var named = steps.Count(s => s.Cues.Count > 0 || (s.Evidence is not null && !s.Covered && s.Why.Contains("names it", StringComparison.Ordinal)));
+        if (text.Words < 100 && named >= 3 && steps.Count(s => s.Covered) * 2 < named)
+        {
+            notes.Add("Short and dense with the framework's words: a step counts when you say what you would do and why, not when you name it.");
+        }
+        notes.AddRange(numbers.Where(n => n.Wrong).Select(n => n.Explanation));
+        return notes;
+    }
+}

@@ -1,0 +1,59 @@
+using System.Text.RegularExpressions;
+using DsLoop.Content.Coaching;
+
+namespace DsLoop.Judge.Judging;
+
+/// <summary>
+/// An answer cut into the units the judge embeds: every sentence, and the clauses of a long sentence, so that one
+/// sentence carrying two ideas can show two steps without either being diluted by the other.
+/// </summary>
+internal sealed partial class AnswerText
+{
+    private const int LongSentenceWords = 22;
+
+    private AnswerText(string text, IReadOnlyList<string> sentences, IReadOnlyList<Unit> units)
+    {
+        Text = text;
+        Sentences = sentences;
+        Units = units;
+    }
+
+    /// <summary>The whole answer.</summary>
+    public string Text { get; }
+
+    /// <summary>The sentences, in order.</summary>
+    public IReadOnlyList<string> Sentences { get; }
+
+    /// <summary>Sentences and clauses of long sentences; each knows its sentence.</summary>
+    public IReadOnlyList<Unit> Units { get; }
+
+    /// <summary>Words in the answer.</summary>
+    public int Words => AnswerCoach.CountWords(Text);
+
+    public static AnswerText Of(string? answer)
+    {
+        var text = answer ?? "";
+        var sentences = AnswerCoach.SplitSentences(text);
+        var units = new List<Unit>();
+        for (var i = 0; i < sentences.Count; i++)
+        {
+            units.Add(new Unit(sentences[i], i, true));
+            if (AnswerCoach.CountWords(sentences[i]) < LongSentenceWords)
+            {
+                continue;
+            }
+            var clauses = ClauseBreak().Split(sentences[i]).Select(c => c.Trim()).Where(c => AnswerCoach.CountWords(c) >= 4).ToList();
+            if (clauses.Count > 1)
+            {
+                units.AddRange(clauses.Select(c => new Unit(c, i, false)));
+            }
+        }
+        return new AnswerText(text, sentences, units);
+    }
+
+    [GeneratedRegex(@"\s*[;:]\s+|,\s+(?=(?:and|but|so|while|because|which|then|although|whereas)\b)|\s+(?=(?:but|so that|because|whereas)\s)")]
+    private static partial Regex ClauseBreak();
+}
+
+/// <summary>A sentence or a clause, and the index of the sentence it belongs to.</summary>
+internal sealed record Unit(string Text, int Sentence, bool WholeSentence);

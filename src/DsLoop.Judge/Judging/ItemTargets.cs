@@ -1,0 +1,64 @@
+using System.Collections.Concurrent;
+using DsLoop.Content;
+using DsLoop.Content.Coaching;
+using DsLoop.Content.Signals;
+
+namespace DsLoop.Judge.Judging;
+
+/// <summary>
+/// The targets of one item, built once: each framework step's exemplars are its name and description, the item's
+/// model-answer sentences that carry the step's cues, and the same from the other model answers of the framework
+/// (so a step is recognised in many phrasings, not one); plus the texts relevance is measured against.
+/// </summary>
+internal sealed class ItemTargets
+{
+    private const int ExemplarsPerStepFromOtherItems = 12;
+    private static readonly string[] Buzzwords =
+    [
+        "metric", "metrics", "data", "analysis", "analyze", "analyse", "model", "models", "test", "testing", "experiment",
+        "hypothesis", "stakeholder", "stakeholders", "impact", "insight", "insights", "robust", "significant", "significance",
+        "statistical", "statistically", "framework", "approach", "strategy", "process", "leverage", "key", "important",
+        "step", "steps", "result", "results", "situation", "task", "action", "actions", "first", "second", "third", "finally",
+        "consider", "considering", "ensure", "various", "different", "proper", "properly", "good", "best", "great",
+    ];
+
+    private readonly ConcurrentDictionary<string, (IReadOnlyList<JudgeTarget> Steps, IReadOnlyList<string> Reference, Vocabulary Vocabulary)> byItem =
+        new(StringComparer.Ordinal);
+    private readonly ContentBank content;
+
+    public ItemTargets(ContentBank content) => this.content = content;
+
+    public (IReadOnlyList<JudgeTarget> Steps, IReadOnlyList<string> Reference, Vocabulary Vocabulary) For(QuestionItem item, Framework framework) =>
+        byItem.GetOrAdd(item.Id + "|" + framework.Id, _ => Build(item, framework));
+
+    private (IReadOnlyList<JudgeTarget>, IReadOnlyList<string>, Vocabulary) Build(QuestionItem item, Framework framework)
+    {
+        var own = AnswerCoach.SplitSentences(item.ModelAnswer);
+        var others = content.Items
+            .Where(i => i.FrameworkId == framework.Id && i.Id != item.Id)
+            .OrderBy(i => i.Id, StringComparer.Ordinal)
+            .SelectMany(i => AnswerCoach.SplitSentences(i.ModelAnswer))
+            .ToList();
+        var steps = framework.Steps.Select(step =>
+        {
+            var cues = step.Cues.Select(Phrases.Normalise).ToArray();
+            bool Shows(string sentence) => cues.Any(c => Phrases.Contains(Phrases.Normalise(sentence), c));
+            List<string> exemplars = [$"{step.Name}: {step.Description}", .. AnswerCoach.SplitSentences(step.Description)];
+            exemplars.AddRange(own.Where(Shows));
+            exemplars.AddRange(others.Where(Shows).Take(ExemplarsPerStepFromOtherItems));
+            return new JudgeTarget(step.Id, step.Name, [.. exemplars.Distinct(StringComparer.Ordinal)], step.Cues);
+        }).ToList();
+
+        List<string> reference = [item.Prompt, .. own];
+        var vocabulary = new HashSet<string>(Buzzwords, StringComparer.Ordinal);
+        foreach (var step in framework.Steps)
+        {
+            vocabulary.UnionWith(Wording.ContentWords(step.Name));
+            foreach (var cue in step.Cues)
+            {
+                vocabulary.UnionWith(Wording.ContentWords(cue));
+            }
+        }
+        return (steps, reference, new Vocabulary(vocabulary));
+    }
+}

@@ -1,0 +1,53 @@
+namespace DsLoop.Judge.Judging;
+
+/// <summary>
+/// The judge's thresholds and weights. <see cref="Calibrated"/> holds the values fitted on the calibration half of
+/// the evaluation set (tests/DsLoop.Judge.Tests/Evaluation, docs/COACH.md); the other half reports the figures.
+/// </summary>
+public sealed record JudgeSettings
+{
+    /// <summary>Similarity (cosine plus cue bonus) a sentence needs to show a step.</summary>
+    public double StepThreshold { get; init; } = 0.5;
+
+    /// <summary>Added to a sentence's similarity when it also carries one of the step's cue phrases.</summary>
+    public double CueBonus { get; init; } = 0.08;
+
+    /// <summary>Content words, beyond the framework's own vocabulary, a sentence needs before it can show a step.</summary>
+    public int MinContentWords { get; init; } = 3;
+
+    /// <summary>Steps one sentence may show at most; more is vocabulary, not content.</summary>
+    public int MaxStepsPerSentence { get; init; } = 2;
+
+    /// <summary>Relevance under which the answer is off-topic.</summary>
+    public double RelevanceThreshold { get; init; } = 0.35;
+
+    /// <summary>Similarity to a common mistake at which a sentence without negation commits it.</summary>
+    public double MistakeThreshold { get; init; } = 0.6;
+
+    /// <summary>Similarity a sentence needs to show a habit (assumptions, trade-offs) or a senior signal.</summary>
+    public double HabitThreshold { get; init; } = 0.5;
+
+    /// <summary>Weight of step coverage in the 1–4 rating.</summary>
+    public double StepWeight { get; init; } = 0.7;
+
+    /// <summary>Weight of the habits.</summary>
+    public double HabitWeight { get; init; } = 0.2;
+
+    /// <summary>Weight of length within the target.</summary>
+    public double LengthWeight { get; init; } = 0.1;
+
+    /// <summary>Rating points taken off per committed mistake (at most two count).</summary>
+    public double MistakePenalty { get; init; } = 0.5;
+
+    /// <summary>Rating points taken off for a wrong number.</summary>
+    public double WrongNumberPenalty { get; init; } = 1.0;
+
+    /// <summary>Highest rating an off-topic answer can get.</summary>
+    public double OffTopicCap { get; init; } = 1.5;
+
+    /// <summary>Rating points a senior-level answer loses when it shows no senior signal at all.</summary>
+    public double SeniorGap { get; init; } = 0.75;
+
+    /// <summary>The calibrated values.</summary>
+    public static JudgeSettings Calibrated { get; } = new();
+}

@@ -1,0 +1,76 @@
+using DsLoop.Content.Signals;
+using DsLoop.Judge.Embedding;
+
+namespace DsLoop.Judge.Judging;
+
+/// <summary>
+/// Decides which targets an answer shows. A sentence shows a target when it is close in meaning to one of the
+/// target's exemplars (cue phrases add a bonus), says something beyond the framework's vocabulary, does not wave the
+/// target away, and has not already been spent on <see cref="JudgeSettings.MaxStepsPerSentence"/> closer targets.
+/// </summary>
+internal static class TargetMatcher
+{
+    public static IReadOnlyList<TargetMatch> Match(
+        IReadOnlyList<JudgeTarget> targets, AnswerText answer, float[][] unitVectors, VectorCache cache,
+        JudgeSettings settings, Vocabulary vocabulary, double threshold, int maxPerSentence)
+    {
+        var units = answer.Units;
+        var normalisedUnits = units.Select(u => Phrases.Normalise(u.Text)).ToArray();
+        var substance = units.Select(u => Wording.ContentWords(u.Text).Count(w => !vocabulary.Contains(w))).ToArray();
+        var dismissive = units.Select(u => Wording.Dismisses(u.Text)).ToArray();
+
+        var candidates = new List<(int Target, int Unit, double Score, IReadOnlyList<string> Cues)>();
+        var best = new (int Unit, double Score, IReadOnlyList<string> Cues)[targets.Count];
+        for (var t = 0; t < targets.Count; t++)
+        {
+            best[t] = (-1, double.NegativeInfinity, []);
+            var exemplars = cache.Get(targets[t].Exemplars);
+            var cues = targets[t].Cues.Select(Phrases.Normalise).ToArray();
+            for (var u = 0; u < units.Count; u++)
+            {
+                var similarity = exemplars.Length == 0 ? 0 : exemplars.Max(e => SentenceModel.Similarity(unitVectors[u], e));
+                IReadOnlyList<string> hits = [.. targets[t].Cues.Where((_, i) => Phrases.Contains(normalisedUnits[u], cues[i]))];
+                var score = similarity + (hits.Count > 0 ? settings.CueBonus : 0);
+                if (score > best[t].Score)
+                {
+                    best[t] = (u, score, hits);
+                }
+                if (score >= threshold && !dismissive[u] && substance[u] >= settings.MinContentWords)
+                {
+                    candidates.Add((t, u, score, hits));
+                }
+            }
+        }
+
+        var covered = new (int Unit, double Score, IReadOnlyList<string> Cues)?[targets.Count];
+        var spent = new int[answer.Sentences.Count];
+        foreach (var (t, u, score, hits) in candidates.OrderByDescending(c => c.Score).ThenBy(c => c.Target).ThenBy(c => c.Unit))
+        {
+            var sentence = units[u].Sentence;
+            if (covered[t] is not null || spent[sentence] >= maxPerSentence)
+            {
+                continue;
+            }
+            covered[t] = (u, score, hits);
+            spent[sentence]++;
+        }
+
+        return [.. targets.Select((target, t) =>
+        {
+            if (covered[t] is { } hit)
+            {
+                return new TargetMatch(target, true, hit.Score, units[hit.Unit].Text, hit.Cues,
+                    $"\"{Short(units[hit.Unit].Text)}\" says it (similarity {hit.Score:0.00}).");
+            }
+            var (u, score, cues) = best[t];
+            var why = u < 0 ? "The answer has no sentence to judge."
+                : score < threshold ? $"No sentence comes close enough (best {score:0.00}, needs {threshold:0.00})."
+                : dismissive[u] ? $"\"{Short(units[u].Text)}\" waves it away rather than doing it."
+                : substance[u] < settings.MinContentWords ? $"\"{Short(units[u].Text)}\" names it without saying anything specific."
+                : "The sentences close to it already carry other steps; say it in its own words.";
+            return new TargetMatch(target, false, u < 0 ? 0 : score, u < 0 ? null : units[u].Text, cues, why);
+        })];
+    }
+
+    private static string Short(string text) => text.Length <= 90 ? text : string.Concat(text.AsSpan(0, 87), "…");
+}
