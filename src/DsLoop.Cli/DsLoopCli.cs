@@ -92,6 +92,7 @@ public static class DsLoopCli
         root.Subcommands.Add(SqlCommand.Build(console));
         root.Subcommands.Add(LoopCommand.Build(console));
         root.Subcommands.Add(CaseCommand.Build(console));
+        root.Subcommands.Add(CoachCommand.Build(console));
         return root;
     }
 }

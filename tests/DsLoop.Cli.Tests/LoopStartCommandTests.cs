@@ -40,7 +40,7 @@ public sealed class LoopStartCommandTests : IDisposable
         var bank = ContentLoader.Load(RepoPaths.Content).Bank!;
         var grader = PracticeLoopSqlGrader.ForContent(bank, Path.Combine(_data, "plan-data"));
         var state = LoopEngine.Create(bank.Loops.Single(t => t.Id == "senior-consumer"), 7, pressure: false);
-        new LoopEngine(bank, grader, new FixedClock(Start)).Plan(state, new ScreenPrep("", "", "", "", Start), LoopWeakness.From([], bank, null));
+        new LoopEngine(bank, new DsLoop.App.Judging.AnswerReviewer(bank, useModel: false), grader, new FixedClock(Start)).Plan(state, new ScreenPrep("", "", "", "", Start), LoopWeakness.From([], bank, null));
         return state;
     }
 

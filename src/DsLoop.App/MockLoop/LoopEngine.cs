@@ -1,7 +1,9 @@
 using DsLoop.Content;
 using DsLoop.Content.Coaching;
+using DsLoop.App.Judging;
 using DsLoop.Content.Loops;
 using DsLoop.Core;
+using DsLoop.Judge.Judging;
 
 namespace DsLoop.App.MockLoop;
 
@@ -30,7 +32,7 @@ public enum AnswerOutcome
 /// the round), pauses that move the deadline, interviewer-pressure probes, self-ratings and the final scorecard.
 /// The web pages and <c>dsloop loop start</c> share it.
 /// </summary>
-public sealed class LoopEngine(ContentBank content, ILoopSqlGrader sql, TimeProvider clock)
+public sealed class LoopEngine(ContentBank content, AnswerReviewer reviewer, ILoopSqlGrader sql, TimeProvider clock)
 {
     /// <summary>How late an answer may arrive and still count: the page's own auto-submit at zero travels over the network.</summary>
     public static readonly TimeSpan Grace = TimeSpan.FromSeconds(10);
@@ -218,7 +220,10 @@ public sealed class LoopEngine(ContentBank content, ILoopSqlGrader sql, TimeProv
             }
             else
             {
-                item.CoachScore = Coach(item, answer)?.Score ?? 0;
+                item.Report = ItemOf(item) is { } question
+                    ? await reviewer.ReviewAsync(question, answer, LevelOf(state), cancellationToken)
+                    : null;
+                item.CoachScore = item.Report?.Score ?? 0;
                 item.Closed = !state.Pressure || FollowUps(item).Count == 0;
             }
         }
@@ -306,11 +311,18 @@ public sealed class LoopEngine(ContentBank content, ILoopSqlGrader sql, TimeProv
     /// <summary>The follow-up probes of an open exercise's question, in the interviewer's order.</summary>
     public IReadOnlyList<string> FollowUps(ExerciseState exercise) => ItemOf(exercise)?.FollowUps ?? [];
 
-    /// <summary>The coach's report on an answer to an open exercise, or null when its question or framework is gone.</summary>
-    public CoachReport? Coach(ExerciseState exercise, string answer) =>
-        ItemOf(exercise) is { } item && content.Frameworks.TryGetValue(item.FrameworkId, out var framework)
+    /// <summary>
+    /// The judge's report on an open exercise's answer, kept from when it was answered; for a loop saved before reports
+    /// were kept, the cue coach's. Null when unanswered or when its question or framework is gone.
+    /// </summary>
+    public CoachReport? Coach(ExerciseState exercise) =>
+        exercise.Report ?? (exercise.Answer is { } answer && ItemOf(exercise) is { } item && content.Frameworks.TryGetValue(item.FrameworkId, out var framework)
             ? AnswerCoach.Review(item, framework, answer)
-            : null;
+            : null);
+
+    /// <summary>The level a loop's answers are judged at: its template's.</summary>
+    public JudgeLevel LevelOf(LoopState state) =>
+        Template(state)?.Level == Level.SeniorDataScientist ? JudgeLevel.Senior : JudgeLevel.Ds;
 
     private AnswerOutcome? Refusal(LoopState state, out RoundState round)
     {

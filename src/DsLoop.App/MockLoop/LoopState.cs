@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using DsLoop.App.Attempts;
+using DsLoop.Content.Coaching;
 using DsLoop.Content.Loops;
 using DsLoop.Core;
 using DsLoop.Core.Scorecard;
@@ -141,6 +142,8 @@ public sealed class ExerciseState
     public bool Closed { get; set; }
     /// <summary>The coach's 0–1 score of an open answer.</summary>
     public double? CoachScore { get; set; }
+    /// <summary>The judge's report on an open answer, kept so pages and the scorecard read the verdict given at the time.</summary>
+    public CoachReport? Report { get; set; }
     /// <summary>For SQL: whether the grader accepted the result.</summary>
     public bool? Passed { get; set; }
     /// <summary>For SQL: the grader's feedback lines.</summary>

@@ -1,21 +1,24 @@
 using DsLoop.App.Attempts;
+using DsLoop.App.Judging;
 using DsLoop.Content;
-using DsLoop.Content.Coaching;
 using DsLoop.Core;
 using DsLoop.Core.Scheduling;
+using DsLoop.Judge.Judging;
 using DsLoop.Store;
 
 namespace DsLoop.App.Practice;
 
 /// <summary>
-/// Answering open questions, for the practice pages and <c>dsloop practice</c> alike: an answer is checked, coached
-/// and stored as one attempt; a self-rating moves the FSRS schedule; follow-up probes are answered one at a time.
+/// Answering open questions, for the practice pages and <c>dsloop practice</c> alike: an answer is checked, judged
+/// and stored as one attempt; a self-rating moves the FSRS schedule; follow-up probes are answered one at a time and
+/// judged on their expected points.
 /// </summary>
 /// <param name="content">The question bank and frameworks.</param>
+/// <param name="reviewer">The answer judge.</param>
 /// <param name="store">Where attempts live.</param>
 /// <param name="scheduling">Moves the review schedule on a rating.</param>
 /// <param name="clock">The time of each answer.</param>
-public sealed class PracticeService(ContentBank content, IAppStore store, ReviewScheduling scheduling, TimeProvider clock)
+public sealed class PracticeService(ContentBank content, AnswerReviewer reviewer, IAppStore store, ReviewScheduling scheduling, TimeProvider clock)
 {
     /// <summary>The longest answer accepted, in characters.</summary>
     public const int MaxAnswerLength = 20_000;
@@ -29,13 +32,15 @@ public sealed class PracticeService(ContentBank content, IAppStore store, Review
     /// <summary>The question bank the service answers from.</summary>
     public ContentBank Content => content;
 
-    /// <summary>Coaches <paramref name="answer"/> to <paramref name="item"/> and stores it as a new attempt.</summary>
+    /// <summary>Judges <paramref name="answer"/> to <paramref name="item"/> and stores it as a new attempt.</summary>
     /// <param name="userId">Who answered.</param>
     /// <param name="item">The question.</param>
     /// <param name="answer">The answer as typed.</param>
     /// <param name="seconds">How long the answer took (clamped to a day).</param>
     /// <param name="cancellationToken">Stops the work.</param>
-    public async Task<Outcome<Attempt>> SubmitAsync(string userId, QuestionItem item, string? answer, int seconds, CancellationToken cancellationToken)
+    /// <param name="level">The level to judge at; by default senior only for senior-only items.</param>
+    public async Task<Outcome<Attempt>> SubmitAsync(
+        string userId, QuestionItem item, string? answer, int seconds, CancellationToken cancellationToken, JudgeLevel? level = null)
     {
         var text = answer?.Trim() ?? "";
         if (text.Length == 0)
@@ -48,7 +53,7 @@ public sealed class PracticeService(ContentBank content, IAppStore store, Review
         }
         var now = clock.GetUtcNow();
         var took = Math.Clamp(seconds, 0, 24 * 3600);
-        var coach = AnswerCoach.Review(item, content.Frameworks[item.FrameworkId], text);
+        var coach = await reviewer.ReviewAsync(item, text, level ?? AnswerReviewer.DefaultLevel(item), cancellationToken);
         var attempt = AttemptPayloads.New(userId, item.Id, new OpenAnswer(text, took, coach.Words, coach), now.AddSeconds(-took), now, coach.Score);
         await store.AddAttemptAsync(attempt, cancellationToken);
         return Outcome<Attempt>.Done(attempt);
@@ -87,7 +92,7 @@ public sealed class PracticeService(ContentBank content, IAppStore store, Review
     public static int? NextFollowUp(QuestionItem item, OpenAnswer answer) =>
         Enumerable.Range(0, item.FollowUps.Count).Cast<int?>().FirstOrDefault(i => answer.FollowUps?.Any(f => f.Index == i) != true);
 
-    /// <summary>Adds the answer to follow-up probe <paramref name="index"/>, coached for habits and length.</summary>
+    /// <summary>Adds the answer to follow-up probe <paramref name="index"/>, judged on the probe's expected points.</summary>
     public async Task<Outcome<Attempt>> AnswerFollowUpAsync(
         Attempt attempt, int index, string? text, int seconds, CancellationToken cancellationToken)
     {
@@ -108,7 +113,7 @@ public sealed class PracticeService(ContentBank content, IAppStore store, Review
         {
             return Outcome<Attempt>.Invalid($"The answer is {trimmed.Length:N0} characters; the limit is {MaxFollowUpLength:N0}.");
         }
-        var coach = AnswerCoach.Review(trimmed, content.Frameworks[item.FrameworkId], FollowUpTarget);
+        var coach = await reviewer.ReviewProbeAsync(item, item.FollowUps[index], [], trimmed, FollowUpTarget, cancellationToken);
         var answered = new FollowUpAnswer(index, item.FollowUps[index], trimmed, Math.Clamp(seconds, 0, 24 * 3600), coach, clock.GetUtcNow());
         var updated = attempt.With(answer with { FollowUps = [.. answer.FollowUps ?? [], answered] });
         await store.UpdateAttemptAsync(updated, cancellationToken);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using DsLoop.App.Judging;
 using DsLoop.App.MockLoop;
 using DsLoop.Content;
 using DsLoop.Core;
@@ -40,7 +41,7 @@ internal static class LoopStartCommand
             await using var store = await PracticeCommand.OpenStoreAsync(parse.GetValue(dataDir), cancellationToken);
             var user = await store.EnsureLocalUserAsync(cancellationToken);
             var runs = new LoopRuns(store, bank, console.Clock);
-            var engine = new LoopEngine(bank, grader, console.Clock);
+            var engine = new LoopEngine(bank, new AnswerReviewer(bank), grader, console.Clock);
             var state = LoopEngine.Create(template, parse.GetValue(seed) ?? Random.Shared.NextInt64(1, 1_000_000_000), pressure: false);
             var session = new Session(console, engine, runs, state, parse.GetValue(optional));
             return await session.RunAsync(user.Id, cancellationToken);
@@ -164,10 +165,10 @@ internal static class LoopStartCommand
                         await Out.WriteLineAsync($"    How to solve it: {problem.Explanation.ReplaceLineEndings(" ").Trim()}");
                     }
                 }
-                else if (item.Answered && engine.Coach(item, item.Answer!) is { } coach)
+                else if (item.Answered && engine.Coach(item) is { } coach)
                 {
                     await Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                        $"- {item.Title}: coach {coach.Steps.Count(s => s.Covered)} of {coach.Steps.Count} steps heard, score {coach.Score:0.00}"));
+                        $"- {item.Title}: {coach.Steps.Count(s => s.Covered)} of {coach.Steps.Count} steps heard, rating {coach.OnFourPointScale:0.0} of 4"));
                     foreach (var signal in LoopScoring.Signals(item, engine.Content))
                     {
                         await Out.WriteLineAsync($"    {DsLoop.Core.Scorecard.ScorecardRules.DisplayName(signal.Kind)}: {signal.Description} — \"{signal.Evidence}\"");

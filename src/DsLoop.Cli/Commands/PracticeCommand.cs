@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using DsLoop.App.Attempts;
 using DsLoop.App.Hosting;
+using DsLoop.App.Judging;
 using DsLoop.App.Practice;
 using DsLoop.Content;
 using DsLoop.Content.Coaching;
@@ -48,7 +49,7 @@ internal static class PracticeCommand
             }
             await using var store = await OpenStoreAsync(parse.GetValue(dataDir), cancellationToken);
             var user = await store.EnsureLocalUserAsync(cancellationToken);
-            var practice = new PracticeService(bank, store, new ReviewScheduling(store, console.Clock), console.Clock);
+            var practice = new PracticeService(bank, new AnswerReviewer(bank), store, new ReviewScheduling(store, console.Clock), console.Clock);
             var session = new Session(console, practice, new PracticeOverview(bank, store, console.Clock), user);
             var chosen = await session.ChooseAsync(items, howMany, cancellationToken);
             if (chosen.Count == 0)

@@ -95,6 +95,9 @@ public sealed record CoachReport(
     /// <summary>Findings about the answer as a whole, e.g. that it is dense with framework words and short on content.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 
+    /// <summary>The report on the interviewer's 1–4 scale: the judge's rating, or the cue coach's 0–1 score mapped linearly.</summary>
+    public double OnFourPointScale => Rating ?? (1 + (3 * Score));
+
     /// <summary>Share of framework steps covered, 0–1.</summary>
     public double StepScore => Steps.Count == 0 ? 0 : (double)Steps.Count(s => s.Covered) / Steps.Count;
 

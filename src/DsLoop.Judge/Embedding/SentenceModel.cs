@@ -13,6 +13,16 @@ public sealed class SentenceModel : IDisposable
 
     private SentenceModel(SentenceEncoder encoder) => this.encoder = encoder;
 
+    private static readonly Lazy<SentenceModel> SharedModel = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>
+    /// The process's one model, loaded on first use (about 2.6 s and 90 MB); every judge in the process shares it.
+    /// A failed load is remembered: later calls throw the same <see cref="ModelLoadException"/> at once.
+    /// </summary>
+    public static SentenceModel Shared => SharedModel.Value;
+
+    private const int BatchSize = 32;
+
     /// <summary>Number of dimensions of every vector.</summary>
     public const int Dimensions = 384;
 
@@ -37,10 +47,18 @@ public sealed class SentenceModel : IDisposable
         {
             return [];
         }
-        float[][] vectors;
-        lock (gate)
+        // Batches of a bounded size: the encoder pads a batch to its longest sentence, so one huge batch costs memory
+        // and time for nothing.
+        var vectors = new float[sentences.Count][];
+        for (var start = 0; start < sentences.Count; start += BatchSize)
         {
-            vectors = encoder.Encode([.. sentences]);
+            var batch = sentences.Skip(start).Take(BatchSize).ToArray();
+            float[][] encoded;
+            lock (gate)
+            {
+                encoded = encoder.Encode(batch);
+            }
+            encoded.CopyTo(vectors, start);
         }
         foreach (var v in vectors)
         {

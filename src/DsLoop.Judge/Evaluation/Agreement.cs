@@ -85,7 +85,7 @@ public static class Agreement
     public static double Rating(CoachReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        return report.Rating ?? (1 + (3 * report.Score));
+        return report.OnFourPointScale;
     }
 
     private static double Ratio(int a, int b) => b == 0 ? 0 : (double)a / b;

@@ -18,16 +18,26 @@ public sealed class AnswerJudge
 
     private readonly VectorCache cache;
     private readonly ItemTargets targets;
+    private readonly RelevanceIndex relevanceIndex;
+    private readonly Dictionary<string, string> itemTitles;
     private readonly JudgeSettings settings;
     private readonly Func<string, IReadOnlyList<NumberNote>> checkNumbers;
 
     /// <summary>Creates a judge over a content bank with a loaded model.</summary>
     public AnswerJudge(ContentBank content, SentenceModel model, JudgeSettings? settings = null, Func<string, IReadOnlyList<NumberNote>>? checkNumbers = null)
+        : this(content, new VectorCache(model ?? throw new ArgumentNullException(nameof(model))), settings, checkNumbers)
+    {
+    }
+
+    /// <summary>Creates a judge that shares a vector cache with others (calibration builds one judge per setting).</summary>
+    public AnswerJudge(ContentBank content, VectorCache cache, JudgeSettings? settings = null, Func<string, IReadOnlyList<NumberNote>>? checkNumbers = null)
     {
         ArgumentNullException.ThrowIfNull(content);
-        ArgumentNullException.ThrowIfNull(model);
-        cache = new VectorCache(model);
+        ArgumentNullException.ThrowIfNull(cache);
+        this.cache = cache;
         targets = new ItemTargets(content);
+        relevanceIndex = new RelevanceIndex(content, cache);
+        itemTitles = content.Items.ToDictionary(i => i.Id, i => i.Title, StringComparer.Ordinal);
         this.settings = settings ?? JudgeSettings.Calibrated;
         this.checkNumbers = checkNumbers ?? (_ => []);
     }
@@ -37,6 +47,12 @@ public sealed class AnswerJudge
 
     private float[][] Embed(AnswerText text) =>
         CacheAnswers ? cache.Get([.. text.Units.Select(u => u.Text)]) : cache.Model.Embed([.. text.Units.Select(u => u.Text)]);
+
+    /// <summary>
+    /// Embeds what every judgement needs from the bank (each question's vector for relevance) now, so the first
+    /// answer does not wait for it; hosts call it in the background after the model loads.
+    /// </summary>
+    public void Warm() => relevanceIndex.Warm();
 
     /// <summary>Judges an answer to an item against its framework at a level.</summary>
     public CoachReport Judge(QuestionItem item, Framework framework, string answer, JudgeLevel level = JudgeLevel.Ds)
@@ -48,7 +64,7 @@ public sealed class AnswerJudge
         var vectors = Embed(text);
 
         var stepMatches = TargetMatcher.Match(steps, text, vectors, cache, settings, vocabulary, settings.StepThreshold, settings.MaxStepsPerSentence);
-        var relevance = Relevance(text, vectors, reference);
+        var relevance = Relevance(text, vectors, reference, item);
         var habits = HabitChecks(text, vectors, vocabulary);
         var numbers = checkNumbers(text.Text);
         var (min, max) = AnswerCoach.DefaultTarget;
@@ -87,7 +103,7 @@ public sealed class AnswerJudge
         var vectors = Embed(text);
         var vocabulary = new Vocabulary([]);
         var matches = TargetMatcher.Match(points, text, vectors, cache, settings, vocabulary, settings.StepThreshold, settings.MaxStepsPerSentence);
-        var relevance = Relevance(text, vectors, [probe, .. expectedPoints]);
+        var relevance = Relevance(text, vectors, [probe, .. expectedPoints], null);
         var habits = HabitChecks(text, vectors, vocabulary);
         var length = text.Words < target.Min ? LengthVerdict.TooShort : text.Words > target.Max ? LengthVerdict.TooLong : LengthVerdict.WithinTarget;
         var report = new CoachReport([.. matches.Select(ToCoverage)], habits, text.Words, length, target.Min, target.Max);
@@ -113,23 +129,35 @@ public sealed class AnswerJudge
     private static IReadOnlyList<JudgeTarget> SeniorTargets(QuestionItem item) =>
         SeniorSignals.Generic;
 
-    private RelevanceCheck Relevance(AnswerText text, float[][] vectors, IReadOnlyList<string> reference)
+    private RelevanceCheck Relevance(AnswerText text, float[][] vectors, IReadOnlyList<string> reference, QuestionItem? item)
     {
         var referenceVectors = cache.Get(reference);
-        var best = text.Units
-            .Select((u, i) => (u, i))
-            .Where(x => x.u.WholeSentence)
-            .Select(x => referenceVectors.Max(r => SentenceModel.Similarity(vectors[x.i], r)))
+        var sentences = text.Units.Select((u, i) => (u, i)).Where(x => x.u.WholeSentence).Select(x => vectors[x.i]).ToList();
+        var best = sentences
+            .Select(v => referenceVectors.Max(r => SentenceModel.Similarity(v, r)))
             .OrderByDescending(s => s)
             .ToList();
         if (best.Count == 0)
         {
             return new RelevanceCheck(0, true, "There is no answer to judge.");
         }
-        var similarity = Math.Round(best.Take((best.Count + 1) / 2).Average(), 3);
+        var own = best.Take((best.Count + 1) / 2).Average();
+        var similarity = own;
+        string? nearestTitle = null;
+        if (item is not null)
+        {
+            var (ownCentroid, nearest, nearestId) = settings.RelevanceMarginWeight > 0 ? relevanceIndex.Compare(item, sentences) : (0, 0, null);
+            var meaningMargin = ownCentroid - nearest;
+            var (wordsMargin, nearestByWords) = relevanceIndex.Words(item, text.Text);
+            similarity = own + (settings.RelevanceMarginWeight * Math.Min(0, meaningMargin)) + (settings.RelevanceWordsWeight * wordsMargin);
+            var closest = meaningMargin < 0 ? nearestId : wordsMargin < 0 ? nearestByWords : null;
+            nearestTitle = closest is not null && itemTitles.TryGetValue(closest, out var title) ? title : null;
+        }
+        similarity = Math.Round(similarity, 3);
         var offTopic = similarity < settings.RelevanceThreshold;
+        var closer = nearestTitle is null ? "" : $" It is closer to another question, \"{nearestTitle}\".";
         return new RelevanceCheck(similarity, offTopic, offTopic
-            ? $"This reads as an answer to a different question (relevance {similarity:0.00}, needs {settings.RelevanceThreshold:0.00}); it cannot score above {settings.OffTopicCap:0.#}."
+            ? $"This reads as an answer to a different question (relevance {similarity:0.00}, needs {settings.RelevanceThreshold:0.00}); it cannot score above {settings.OffTopicCap:0.#}.{closer}"
             : $"On the question (relevance {similarity:0.00}).");
     }
 

@@ -21,6 +21,18 @@ public sealed record JudgeSettings
     /// <summary>Relevance under which the answer is off-topic.</summary>
     public double RelevanceThreshold { get; init; } = 0.35;
 
+    /// <summary>
+    /// How much the margin counts in relevance: the answer's closeness to its own question minus its closeness to the
+    /// nearest other question in the bank, so a fluent answer to a neighbouring question is caught.
+    /// </summary>
+    public double RelevanceMarginWeight { get; init; } = 2;
+
+    /// <summary>
+    /// How much the words margin counts in relevance: the answer's TF-IDF similarity to its own question minus that to
+    /// the nearest other question (which question do its distinctive words belong to).
+    /// </summary>
+    public double RelevanceWordsWeight { get; init; } = 1.5;
+
     /// <summary>Similarity to a common mistake at which a sentence without negation commits it.</summary>
     public double MistakeThreshold { get; init; } = 0.6;
 
@@ -49,5 +61,21 @@ public sealed record JudgeSettings
     public double SeniorGap { get; init; } = 0.75;
 
     /// <summary>The calibrated values.</summary>
-    public static JudgeSettings Calibrated { get; } = new();
+    public static JudgeSettings Calibrated { get; } = new()
+    {
+        StepThreshold = 0.4,
+        CueBonus = 0.12,
+        MinContentWords = 4,
+        MaxStepsPerSentence = 1,
+        RelevanceThreshold = 0.3,
+        RelevanceMarginWeight = 1,
+        RelevanceWordsWeight = 1.5,
+        MistakeThreshold = 0.7,
+        HabitThreshold = 0.52,
+        StepWeight = 0.5,
+        HabitWeight = 0.4,
+        LengthWeight = 0.1,
+        MistakePenalty = 0.75,
+        SeniorGap = 0,
+    };
 }

@@ -1,4 +1,5 @@
 using DsLoop.App.Hosting;
+using DsLoop.App.Judging;
 using DsLoop.Store;
 using DsLoop.Web.Assets;
 using DsLoop.Web.Features.Account;
@@ -36,6 +37,8 @@ public static class DsLoopApp
         builder.Services.AddSingleton<IAppStore>(_ => store);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(content);
+        // Created here so the judge's model starts loading now, in the background, while the host starts.
+        builder.Services.AddSingleton(new AnswerReviewer(content));
         builder.Services.AddDsLoopAccounts(options.MultiUser, await LocalUserAsync(store, options.MultiUser, cancellationToken));
         builder.Services.AddPractice();
         builder.Services.AddReview();
@@ -99,9 +102,20 @@ public static class DsLoopApp
                 Console.WriteLine($"DsLoop is running at {address}");
             }
             Console.WriteLine($"  {mode}; {store.Engine} store at {store.Location}. Press Ctrl+C to stop.");
+            _ = ReportJudgeAsync(app.Services.GetRequiredService<AnswerReviewer>());
             await app.WaitForShutdownAsync(cancellationToken);
         }
         return 0;
+    }
+
+    /// <summary>Says in one line, once the background load is over, when open answers fall back to cue phrases.</summary>
+    private static async Task ReportJudgeAsync(AnswerReviewer reviewer)
+    {
+        await reviewer.Ready;
+        if (reviewer.Unavailable is { } why)
+        {
+            await Console.Error.WriteLineAsync($"dsloop: {why}; open answers are judged by cue phrases only.");
+        }
     }
 
     private static WebApplicationBuilder CreateBuilder(DsLoopOptions options)

@@ -23,7 +23,7 @@ internal sealed class LoopRoundModel(LoopRuns runs, LoopEngine engine) : PageMod
 
     public QuestionItem? Question(ExerciseState item) => engine.ItemOf(item);
     public LoopSqlProblem? SqlProblem(ExerciseState item) => item.IsSql ? engine.Sql.Problem(item.Id) : null;
-    public CoachReport? Coach(ExerciseState item) => item.Answer is { } answer ? engine.Coach(item, answer) : null;
+    public CoachReport? Coach(ExerciseState item) => engine.Coach(item);
     public IEnumerable<DsLoop.Core.Scorecard.ScorecardSignal> Signals(ExerciseState item) =>
         item.Answered && !item.IsSql ? LoopScoring.Signals(item, engine.Content) : [];
 
