@@ -28,6 +28,7 @@ public static class Calibration
         ("RelevanceThreshold", Range(0.20, 0.56, 0.02), (s, v) => s with { RelevanceThreshold = v }),
         ("RelevanceMarginWeight", [0, 0.5, 1, 1.5, 2, 3, 4], (s, v) => s with { RelevanceMarginWeight = v }),
         ("RelevanceWordsWeight", [0, 0.5, 1, 1.5, 2, 3], (s, v) => s with { RelevanceWordsWeight = v }),
+        ("OffTopicMaxStepShare", [0.25, 0.5, 0.75, 1], (s, v) => s with { OffTopicMaxStepShare = v }),
         ("MistakeThreshold", Range(0.50, 0.80, 0.025), (s, v) => s with { MistakeThreshold = v }),
         ("HabitThreshold", Range(0.40, 0.66, 0.02), (s, v) => s with { HabitThreshold = v }),
         ("StepWeight", [0.5, 0.6, 0.7, 0.8], (s, v) => s with { StepWeight = v, HabitWeight = Math.Round(0.9 - v, 2) }),
@@ -42,7 +43,8 @@ public static class Calibration
         return f.F1 + f.Spearman
             - (0.05 * f.StuffedAboveStrong)
             - (0.05 * (f.OffTopic - f.OffTopicCaught))
-            - (0.05 * f.FalseOffTopic)
+            // A good answer wrongly capped as off-topic hurts a candidate more than a missed paste does.
+            - (0.15 * f.FalseOffTopic)
             + (0.25 * f.MistakeRecall * f.MistakePrecision);
     }
 

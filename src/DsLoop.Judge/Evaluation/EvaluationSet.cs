@@ -69,14 +69,19 @@ public static class EvaluationSet
             {
                 throw new FormatException($"{name}:{e.Start.Line}: {e.Message}", e);
             }
-            var root = (YamlMappingNode)yaml.Documents[0].RootNode;
-            var item = Scalar(root, "item", name);
-            foreach (var node in ((YamlSequenceNode)root.Children[new YamlScalarNode("answers")]).Children.Cast<YamlMappingNode>())
+            if (yaml.Documents.Count == 0 || yaml.Documents[0].RootNode is not YamlMappingNode root
+                || !root.Children.TryGetValue(new YamlScalarNode("answers"), out var list) || list is not YamlSequenceNode sequence)
             {
+                throw new FormatException($"{name}: expected a mapping with 'item' and a list of 'answers'");
+            }
+            var item = Scalar(root, "item", name);
+            foreach (var entry in sequence.Children)
+            {
+                var node = entry as YamlMappingNode ?? throw new FormatException($"{name}:{entry.Start.Line}: each answer is a mapping");
                 var id = Scalar(node, "id", name);
                 var where = $"{name}#{id}";
-                answers.Add(new LabelledAnswer(item, id, Kind(Scalar(node, "kind", where), where), int.Parse(Scalar(node, "rating", where), System.Globalization.CultureInfo.InvariantCulture),
-                    Optional(node, "level") == "senior", List(node, "steps"), [.. List(node, "mistakes").Select(int.Parse)], Scalar(node, "text", where).Trim(), where));
+                answers.Add(new LabelledAnswer(item, id, Kind(Scalar(node, "kind", where), where), Number(Scalar(node, "rating", where), where),
+                    Optional(node, "level") == "senior", List(node, "steps"), [.. List(node, "mistakes").Select(m => Number(m, where))], Scalar(node, "text", where).Trim(), where));
             }
         }
         return answers;
@@ -103,6 +108,11 @@ public static class EvaluationSet
         "partial" => AnswerKind.Partial,
         _ => throw new FormatException($"{where}: unknown kind '{kind}'"),
     };
+
+    private static int Number(string text, string where) =>
+        int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n)
+            ? n
+            : throw new FormatException($"{where}: '{text}' is not a whole number");
 
     private static string Scalar(YamlMappingNode node, string key, string where) =>
         Optional(node, key) ?? throw new FormatException($"{where}: '{key}' is missing");

@@ -64,7 +64,7 @@ public sealed class AnswerJudge
         var vectors = Embed(text);
 
         var stepMatches = TargetMatcher.Match(steps, text, vectors, cache, settings, vocabulary, settings.StepThreshold, settings.MaxStepsPerSentence);
-        var relevance = Relevance(text, vectors, reference, item);
+        var relevance = Relevance(text, vectors, reference, item, StepShare(stepMatches));
         var habits = HabitChecks(text, vectors, vocabulary);
         var numbers = checkNumbers(text.Text);
         var (min, max) = AnswerCoach.DefaultTarget;
@@ -103,7 +103,7 @@ public sealed class AnswerJudge
         var vectors = Embed(text);
         var vocabulary = new Vocabulary([]);
         var matches = TargetMatcher.Match(points, text, vectors, cache, settings, vocabulary, settings.StepThreshold, settings.MaxStepsPerSentence);
-        var relevance = Relevance(text, vectors, [probe, .. expectedPoints], null);
+        var relevance = Relevance(text, vectors, [probe, .. expectedPoints], null, StepShare(matches));
         var habits = HabitChecks(text, vectors, vocabulary);
         var length = text.Words < target.Min ? LengthVerdict.TooShort : text.Words > target.Max ? LengthVerdict.TooLong : LengthVerdict.WithinTarget;
         var report = new CoachReport([.. matches.Select(ToCoverage)], habits, text.Words, length, target.Min, target.Max);
@@ -129,7 +129,10 @@ public sealed class AnswerJudge
     private static IReadOnlyList<JudgeTarget> SeniorTargets(QuestionItem item) =>
         SeniorSignals.Generic;
 
-    private RelevanceCheck Relevance(AnswerText text, float[][] vectors, IReadOnlyList<string> reference, QuestionItem? item)
+    private static double StepShare(IReadOnlyList<TargetMatch> matches) =>
+        matches.Count == 0 ? 0 : (double)matches.Count(m => m.Covered) / matches.Count;
+
+    private RelevanceCheck Relevance(AnswerText text, float[][] vectors, IReadOnlyList<string> reference, QuestionItem? item, double stepShare)
     {
         var referenceVectors = cache.Get(reference);
         var sentences = text.Units.Select((u, i) => (u, i)).Where(x => x.u.WholeSentence).Select(x => vectors[x.i]).ToList();
@@ -154,7 +157,9 @@ public sealed class AnswerJudge
             nearestTitle = closest is not null && itemTitles.TryGetValue(closest, out var title) ? title : null;
         }
         similarity = Math.Round(similarity, 3);
-        var offTopic = similarity < settings.RelevanceThreshold;
+        // An answer that does most of the question's steps is answering it, whatever its subject (a story for a
+        // behavioural question can come from any domain).
+        var offTopic = similarity < settings.RelevanceThreshold && stepShare <= settings.OffTopicMaxStepShare;
         var closer = nearestTitle is null ? "" : $" It is closer to another question, \"{nearestTitle}\".";
         return new RelevanceCheck(similarity, offTopic, offTopic
             ? $"This reads as an answer to a different question (relevance {similarity:0.00}, needs {settings.RelevanceThreshold:0.00}); it cannot score above {settings.OffTopicCap:0.#}.{closer}"

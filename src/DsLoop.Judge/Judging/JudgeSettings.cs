@@ -33,6 +33,9 @@ public sealed record JudgeSettings
     /// </summary>
     public double RelevanceWordsWeight { get; init; } = 1.5;
 
+    /// <summary>Share of the framework's steps above which an answer is never off-topic: it is doing the question's work.</summary>
+    public double OffTopicMaxStepShare { get; init; } = 0.5;
+
     /// <summary>Similarity to a common mistake at which a sentence without negation commits it.</summary>
     public double MistakeThreshold { get; init; } = 0.6;
 
@@ -63,19 +66,19 @@ public sealed record JudgeSettings
     /// <summary>The calibrated values.</summary>
     public static JudgeSettings Calibrated { get; } = new()
     {
-        StepThreshold = 0.4,
-        CueBonus = 0.12,
+        StepThreshold = 0.42,
+        CueBonus = 0.03,
         MinContentWords = 4,
         MaxStepsPerSentence = 1,
         RelevanceThreshold = 0.3,
         RelevanceMarginWeight = 1,
         RelevanceWordsWeight = 1.5,
-        MistakeThreshold = 0.7,
+        MistakeThreshold = 0.75,
         HabitThreshold = 0.52,
         StepWeight = 0.5,
         HabitWeight = 0.4,
         LengthWeight = 0.1,
-        MistakePenalty = 0.75,
+        MistakePenalty = 0.5,
         SeniorGap = 0,
     };
 }
