@@ -109,7 +109,7 @@ public sealed class PracticeService(ContentBank content, IAppStore store, Review
             return Outcome<Attempt>.Invalid($"The answer is {trimmed.Length:N0} characters; the limit is {MaxFollowUpLength:N0}.");
         }
         var coach = AnswerCoach.Review(trimmed, content.Frameworks[item.FrameworkId], FollowUpTarget);
-        var answered = new FollowUpAnswer(index, item.FollowUps[index], trimmed, Math.Clamp(seconds, 0, 24 * 3600), coach, clock.GetUtcNow());
+        var answered = new FollowUpAnswer(index, item.FollowUps[index].Probe, trimmed, Math.Clamp(seconds, 0, 24 * 3600), coach, clock.GetUtcNow());
         var updated = attempt.With(answer with { FollowUps = [.. answer.FollowUps ?? [], answered] });
         await store.UpdateAttemptAsync(updated, cancellationToken);
         return Outcome<Attempt>.Done(updated);
