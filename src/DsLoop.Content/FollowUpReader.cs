@@ -24,7 +24,11 @@ internal static class FollowUpReader
                 continue;
             }
             var nested = raw.Length > 0 && char.IsWhiteSpace(raw[0]);
-            if (line.StartsWith("- ", StringComparison.Ordinal) && !nested)
+            if (line == "-")
+            {
+                errors.Add(new ContentError(where, $"an empty bullet under '## {QuestionReader.FollowUpsSection}' of item '{id}'."));
+            }
+            else if (line.StartsWith("- ", StringComparison.Ordinal) && !nested)
             {
                 drafts.Add(new Draft(line[2..].Trim(), where));
             }

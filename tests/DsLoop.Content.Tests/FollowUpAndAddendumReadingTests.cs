@@ -118,6 +118,15 @@ public sealed class FollowUpAndAddendumReadingTests : IDisposable
     }
 
     [Fact]
+    public void An_empty_point_bullet_is_reported_at_its_line()
+    {
+        var errors = Load(Probe("One?", 2) + "\n  - \n" + Probe("Two?", 2)).Errors;
+        var error = Assert.Single(errors);
+        Assert.Equal(FirstProbeLine + 3, error.Where.Line);
+        Assert.Contains("an empty bullet", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Too_many_probes_are_still_reported_on_the_section()
     {
         var five = string.Join('\n', Enumerable.Range(1, 5).Select(i => Probe($"Probe {i}?", 2)));
