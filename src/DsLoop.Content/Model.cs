@@ -32,7 +32,8 @@ public sealed record Framework(string Id, string Name, string Summary, IReadOnly
 /// <param name="ModelAnswer">A strong answer.</param>
 /// <param name="WeakAnswer">A deliberately weak answer.</param>
 /// <param name="CommonMistakes">Mistakes candidates often make, each with the signs that reveal it in an answer.</param>
-/// <param name="FollowUps">Probes an interviewer may add.</param>
+/// <param name="FollowUps">Probes an interviewer may add, each with what a good answer to it contains.</param>
+/// <param name="SeniorAddendum">What a Senior adds on the same prompt (scope, influence, standards); empty when the item has none.</param>
 /// <param name="Related">Ids of related items.</param>
 /// <param name="Source">Where it was loaded from.</param>
 public sealed record QuestionItem(
@@ -48,9 +49,15 @@ public sealed record QuestionItem(
     string ModelAnswer,
     string WeakAnswer,
     IReadOnlyList<CommonMistake> CommonMistakes,
-    IReadOnlyList<string> FollowUps,
+    IReadOnlyList<FollowUp> FollowUps,
+    string SeniorAddendum,
     IReadOnlyList<string> Related,
     SourceSpan Source);
+
+/// <summary>A follow-up probe and the points a good answer to it must contain.</summary>
+/// <param name="Probe">The probe as the interviewer asks it.</param>
+/// <param name="ExpectedPoints">What a good answer to this probe contains (2–4 in a valid bank), each checkable on its own.</param>
+public sealed record FollowUp(string Probe, IReadOnlyList<string> ExpectedPoints);
 
 /// <summary>
 /// A mistake candidates often make. <paramref name="Phrases"/> are words that reveal it when they appear in an

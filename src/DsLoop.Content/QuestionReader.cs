@@ -14,8 +14,13 @@ internal static class QuestionReader
     public const string WeakSection = "Weak answer";
     public const string MistakesSection = "Common mistakes";
     public const string FollowUpsSection = "Follow-ups";
+    public const string SeniorSection = "Senior addendum";
 
-    private static readonly string[] KnownSections = [PromptSection, WhySection, ModelSection, WeakSection, MistakesSection, FollowUpsSection];
+    /// <summary>How many expected points each follow-up probe carries.</summary>
+    public const int MinPoints = 2, MaxPoints = 4;
+
+    private static readonly string[] KnownSections =
+        [PromptSection, WhySection, ModelSection, WeakSection, MistakesSection, FollowUpsSection, SeniorSection];
 
     /// <summary>Returns the item and where each reference (framework, related ids) was written, for later checks.</summary>
     public static (QuestionItem Item, ItemReferences References)? Read(string text, string file, List<ContentError> errors)
@@ -82,18 +87,49 @@ internal static class QuestionReader
             return bullets;
         }
 
+        var followUps = new List<FollowUp>();
+        if (Section(FollowUpsSection).Length > 0)
+        {
+            var followUpsBody = sections[FollowUpsSection];
+            followUps = FollowUpReader.Read(followUpsBody.Lines, id, errors);
+            if (followUps.Count is < 2 or > 4)
+            {
+                errors.Add(new ContentError(followUpsBody.Where,
+                    $"'## {FollowUpsSection}' of item '{id}' needs 2–4 '- ' bullets, found {followUps.Count}."));
+            }
+        }
+
         var item = new QuestionItem(
             id, title, Section(PromptSection), rounds, dimensions, level,
             variants.Count == 0 ? [CompanyVariant.Any] : variants,
             framework, Section(WhySection), Section(ModelSection), Section(WeakSection),
             [.. Bullets(MistakesSection, 1, 8).Select(b => ParseMistake(b, id, sections[MistakesSection].Where, errors))],
-            Bullets(FollowUpsSection, 2, 4),
+            followUps, SeniorAddendum(sections.GetValueOrDefault(SeniorSection), id, level, errors),
             [.. related.Select(r => r.Value)], map.Start);
         var references = new ItemReferences(map.Start, [.. related.Select(r => (r.Value, map.Where(r.Node)))]);
         return (item, references);
     }
 
     private delegate bool TryParse<T>(string? slug, out T value);
+
+    /// <summary>The optional senior addendum: only on items for Seniors (level senior or both), and never empty.</summary>
+    private static string SeniorAddendum(SectionBody? body, string id, Level level, List<ContentError> errors)
+    {
+        if (body is null)
+        {
+            return "";
+        }
+        if (body.Text.Length == 0)
+        {
+            errors.Add(new ContentError(body.Where, $"'## {SeniorSection}' of item '{id}' is empty; write what a Senior adds or remove the section."));
+        }
+        if (level == Level.DataScientist)
+        {
+            errors.Add(new ContentError(body.Where,
+                $"item '{id}' has level ds, so it cannot have a '## {SeniorSection}'; make the level both or senior, or remove the section."));
+        }
+        return body.Text;
+    }
 
     /// <summary>Splits "text {signs: phrase | @sign}" into the mistake and how to detect it.</summary>
     private static CommonMistake ParseMistake(string bullet, string id, SourceSpan where, List<ContentError> errors)
@@ -141,19 +177,20 @@ internal static class QuestionReader
         return result;
     }
 
-    private sealed record SectionBody(string Text, SourceSpan Where);
+    /// <summary>A section's trimmed text, where its heading is, and its raw lines with their 1-based line numbers.</summary>
+    private sealed record SectionBody(string Text, SourceSpan Where, IReadOnlyList<(string Text, SourceSpan Where)> Lines);
 
     private static Dictionary<string, SectionBody> ReadSections(string[] lines, int start, string file, List<ContentError> errors)
     {
         var sections = new Dictionary<string, SectionBody>(StringComparer.Ordinal);
         string? current = null;
         var currentLine = 0;
-        var body = new List<string>();
+        var body = new List<(string Text, SourceSpan Where)>();
         void Flush()
         {
             if (current is not null)
             {
-                sections[current] = new SectionBody(string.Join('\n', body).Trim(), new SourceSpan(file, currentLine));
+                sections[current] = new SectionBody(string.Join('\n', body.Select(l => l.Text)).Trim(), new SourceSpan(file, currentLine), [.. body]);
             }
             body.Clear();
         }
@@ -180,7 +217,7 @@ internal static class QuestionReader
             }
             else if (current is not null)
             {
-                body.Add(line);
+                body.Add((line, new SourceSpan(file, i + 1)));
             }
             else if (line.Trim().Length > 0)
             {

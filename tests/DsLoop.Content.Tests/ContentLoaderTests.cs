@@ -32,7 +32,9 @@ public sealed class ContentLoaderTests : IDisposable
             cues: ["as a result"]
         """;
 
-    private static string Item(string id, string frontMatterExtra = "", string framework = "star", string followUps = "- One?\n- Two?") => $"""
+    private const string TwoProbes = "- One?\n  - First point of one\n  - Second point of one\n- Two?\n  - First point of two\n  - Second point of two";
+
+    private static string Item(string id, string frontMatterExtra = "", string framework = "star", string followUps = TwoProbes) => $"""
         ---
         id: {id}
         title: A title
@@ -83,7 +85,7 @@ public sealed class ContentLoaderTests : IDisposable
         Assert.Equal([Dimension.Communication], item.Dimensions);
         Assert.Equal([CompanyVariant.Consumer, CompanyVariant.B2BSaas], item.Variants);
         Assert.Equal(["Being vague."], item.CommonMistakes.Select(m => m.Text));
-        Assert.Equal(["One?", "Two?"], item.FollowUps);
+        Assert.Equal(["One?", "Two?"], item.FollowUps.Select(f => f.Probe));
         Assert.Equal("Tell me about a time.", item.Prompt);
         Assert.Equal([CompanyVariant.Any], result.Bank.ItemsById["second-item"].Variants);
         Assert.Equal(2, result.Bank.Frameworks["star"].Steps.Count);
@@ -157,7 +159,7 @@ public sealed class ContentLoaderTests : IDisposable
     public void Too_few_follow_ups_are_reported()
     {
         Write("frameworks/star.yaml", Star);
-        Write("questions/a.md", Item("first-item", followUps: "- Only one?"));
+        Write("questions/a.md", Item("first-item", followUps: "- Only one?\n  - A point\n  - Another point"));
         var error = Assert.Single(ContentLoader.Load(_root).Errors);
         Assert.Contains("needs 2–4 '- ' bullets, found 1", error.Message, StringComparison.Ordinal);
     }

@@ -260,7 +260,7 @@ public sealed class LoopEngine(ContentBank content, AnswerReviewer reviewer, ILo
         else
         {
             var index = item.Probes.Count;
-            item.Probes.Add(new ProbeAnswer(index, probes[index], answer, Now));
+            item.Probes.Add(new ProbeAnswer(index, probes[index].Probe, answer, Now));
             item.Closed = item.Probes.Count >= probes.Count;
         }
         AfterInput(state, round, auto);
@@ -270,7 +270,7 @@ public sealed class LoopEngine(ContentBank content, AnswerReviewer reviewer, ILo
     /// <summary>The probe to answer next for the exercise being asked, in pressure mode.</summary>
     public string? NextProbe(LoopState state, ExerciseState item) =>
         state.Pressure && item.Answered && !item.Closed && FollowUps(item) is { } probes && item.Probes.Count < probes.Count
-            ? probes[item.Probes.Count]
+            ? probes[item.Probes.Count].Probe
             : null;
 
     /// <summary>
@@ -308,8 +308,8 @@ public sealed class LoopEngine(ContentBank content, AnswerReviewer reviewer, ILo
     public QuestionItem? ItemOf(ExerciseState exercise) =>
         exercise.IsSql ? null : content.ItemsById.GetValueOrDefault(exercise.Id);
 
-    /// <summary>The follow-up probes of an open exercise's question, in the interviewer's order.</summary>
-    public IReadOnlyList<string> FollowUps(ExerciseState exercise) => ItemOf(exercise)?.FollowUps ?? [];
+    /// <summary>The follow-up probes of an open exercise's question with their expected points, in the interviewer's order.</summary>
+    public IReadOnlyList<FollowUp> FollowUps(ExerciseState exercise) => ItemOf(exercise)?.FollowUps ?? [];
 
     /// <summary>
     /// The judge's report on an open exercise's answer, kept from when it was answered; for a loop saved before reports

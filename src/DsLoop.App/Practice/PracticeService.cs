@@ -113,8 +113,9 @@ public sealed class PracticeService(ContentBank content, AnswerReviewer reviewer
         {
             return Outcome<Attempt>.Invalid($"The answer is {trimmed.Length:N0} characters; the limit is {MaxFollowUpLength:N0}.");
         }
-        var coach = await reviewer.ReviewProbeAsync(item, item.FollowUps[index], [], trimmed, FollowUpTarget, cancellationToken);
-        var answered = new FollowUpAnswer(index, item.FollowUps[index], trimmed, Math.Clamp(seconds, 0, 24 * 3600), coach, clock.GetUtcNow());
+        var probe = item.FollowUps[index];
+        var coach = await reviewer.ReviewProbeAsync(item, probe.Probe, probe.ExpectedPoints, trimmed, FollowUpTarget, cancellationToken);
+        var answered = new FollowUpAnswer(index, probe.Probe, trimmed, Math.Clamp(seconds, 0, 24 * 3600), coach, clock.GetUtcNow());
         var updated = attempt.With(answer with { FollowUps = [.. answer.FollowUps ?? [], answered] });
         await store.UpdateAttemptAsync(updated, cancellationToken);
         return Outcome<Attempt>.Done(updated);

@@ -143,11 +143,16 @@ internal static class PracticeCommand
             var coach = attempt.Read<OpenAnswer>()!.Coach!;
             await WriteCoachAsync(coach);
             await output.WriteLineAsync($"\nWhy they ask: {item.WhyTheyAsk}");
-            await output.WriteLineAsync($"\nA strong answer:\n{item.ModelAnswer}");
-            await output.WriteLineAsync("\nFollow-ups to expect:");
-            foreach (var probe in item.FollowUps)
+            // The probes come before the strong answer, which would otherwise give their answers away.
+            await output.WriteLineAsync("\nFollow-ups to expect (think through your answers first):");
+            foreach (var followUp in item.FollowUps)
             {
-                await output.WriteLineAsync($"  - {probe}");
+                await output.WriteLineAsync($"  - {followUp.Probe}");
+            }
+            await output.WriteLineAsync($"\nA strong answer:\n{item.ModelAnswer}");
+            if (item.SeniorAddendum.Length > 0)
+            {
+                await output.WriteLineAsync($"\nWhat a Senior adds:\n{item.SeniorAddendum}");
             }
 
             var steps = new Dictionary<string, string>(StringComparer.Ordinal);

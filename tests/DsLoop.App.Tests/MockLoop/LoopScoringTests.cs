@@ -98,7 +98,7 @@ public sealed class LoopScoringTests
     {
         var item = Bank.ItemsById["onboarding-test-sample-size"];
         var exercise = Open(item, "I would size it for two weeks. We stopped the test as soon as it was significant.");
-        exercise.Probes.Add(new ProbeAnswer(0, item.FollowUps[0], "I would check for sample ratio mismatch first.", DateTimeOffset.UnixEpoch));
+        exercise.Probes.Add(new ProbeAnswer(0, item.FollowUps[0].Probe, "I would check for sample ratio mismatch first.", DateTimeOffset.UnixEpoch));
         var card = LoopScoring.Build(State(Round(RoundEnd.Completed, exercise)), Bank);
         var signals = card.Dimensions.SelectMany(d => d.Signals).ToList();
         var peeking = Assert.Single(signals, s => s.DetectorId == "stopped-when-significant");

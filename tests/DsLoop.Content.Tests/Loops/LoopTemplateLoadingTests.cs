@@ -68,7 +68,11 @@ public sealed class LoopTemplateLoadingTests : IDisposable
 
         ## Follow-ups
         - One?
+          - First point of one
+          - Second point of one
         - Two?
+          - First point of two
+          - Second point of two
         """;
 
     private const string ValidLoop = """
