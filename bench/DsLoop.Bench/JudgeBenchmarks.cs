@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Reports;
 using DsLoop.Content;
 using DsLoop.Content.Coaching;
 using DsLoop.Judge.Embedding;

@@ -29,7 +29,8 @@ public static class Calibration
         ("RelevanceMarginWeight", [0, 0.5, 1, 1.5, 2, 3, 4], (s, v) => s with { RelevanceMarginWeight = v }),
         ("RelevanceWordsWeight", [0, 0.5, 1, 1.5, 2, 3], (s, v) => s with { RelevanceWordsWeight = v }),
         ("OffTopicMaxStepShare", [0.25, 0.5, 0.75, 1], (s, v) => s with { OffTopicMaxStepShare = v }),
-        ("MistakeThreshold", Range(0.50, 0.80, 0.025), (s, v) => s with { MistakeThreshold = v }),
+        ("StepShareRelief", [0, 0.1, 0.2, 0.3, 0.5, 1], (s, v) => s with { StepShareRelief = v }),
+        ("MistakeThreshold", Range(0.45, 0.80, 0.025), (s, v) => s with { MistakeThreshold = v }),
         ("HabitThreshold", Range(0.40, 0.66, 0.02), (s, v) => s with { HabitThreshold = v }),
         ("StepWeight", [0.5, 0.6, 0.7, 0.8], (s, v) => s with { StepWeight = v, HabitWeight = Math.Round(0.9 - v, 2) }),
         ("MistakePenalty", [0, 0.25, 0.5, 0.75, 1], (s, v) => s with { MistakePenalty = v }),
@@ -45,7 +46,7 @@ public static class Calibration
             - (0.05 * (f.OffTopic - f.OffTopicCaught))
             // A good answer wrongly capped as off-topic hurts a candidate more than a missed paste does.
             - (0.15 * f.FalseOffTopic)
-            + (0.25 * f.MistakeRecall * f.MistakePrecision);
+            + (0.5 * (f.MistakePrecision + f.MistakeRecall == 0 ? 0 : 2 * f.MistakePrecision * f.MistakeRecall / (f.MistakePrecision + f.MistakeRecall)));
     }
 
     /// <summary>Fits the settings on <paramref name="answers"/> (the calibration half) starting from <paramref name="start"/>.</summary>

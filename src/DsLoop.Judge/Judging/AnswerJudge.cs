@@ -159,10 +159,11 @@ public sealed class AnswerJudge
         similarity = Math.Round(similarity, 3);
         // An answer that does most of the question's steps is answering it, whatever its subject (a story for a
         // behavioural question can come from any domain).
-        var offTopic = similarity < settings.RelevanceThreshold && stepShare <= settings.OffTopicMaxStepShare;
+        var threshold = settings.RelevanceThreshold - (stepShare > settings.OffTopicMaxStepShare ? settings.StepShareRelief : 0);
+        var offTopic = similarity < threshold;
         var closer = nearestTitle is null ? "" : $" It is closer to another question, \"{nearestTitle}\".";
         return new RelevanceCheck(similarity, offTopic, offTopic
-            ? $"This reads as an answer to a different question (relevance {similarity:0.00}, needs {settings.RelevanceThreshold:0.00}); it cannot score above {settings.OffTopicCap:0.#}.{closer}"
+            ? $"This reads as an answer to a different question (relevance {similarity:0.00}, needs {threshold:0.00}); it cannot score above {settings.OffTopicCap:0.#}.{closer}"
             : $"On the question (relevance {similarity:0.00}).");
     }
 
@@ -236,7 +237,9 @@ public sealed class AnswerJudge
             LengthVerdict.TooLong => 0.6,
             _ => Math.Clamp((double)report.Words / report.TargetMin, 0, 1),
         };
-        var quality = (settings.StepWeight * report.StepScore) + (settings.HabitWeight * habitShare) + (settings.LengthWeight * lengthScore);
+        // Habits and length decorate substance; they cannot carry an answer that shows few steps.
+        var substance = Math.Min(1, 2 * report.StepScore);
+        var quality = (settings.StepWeight * report.StepScore) + (substance * ((settings.HabitWeight * habitShare) + (settings.LengthWeight * lengthScore)));
         var rating = 1 + (3 * quality / (settings.StepWeight + settings.HabitWeight + settings.LengthWeight));
         var committed = report.Mistakes.Count(m => m.Evidence.Any(e => e.StartsWith('"')));
         rating -= settings.MistakePenalty * Math.Min(committed, 2);

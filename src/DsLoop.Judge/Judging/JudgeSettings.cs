@@ -33,8 +33,11 @@ public sealed record JudgeSettings
     /// </summary>
     public double RelevanceWordsWeight { get; init; } = 1.5;
 
-    /// <summary>Share of the framework's steps above which an answer is never off-topic: it is doing the question's work.</summary>
+    /// <summary>Share of the framework's steps above which an answer gets <see cref="StepShareRelief"/>: it is doing the question's work.</summary>
     public double OffTopicMaxStepShare { get; init; } = 0.5;
+
+    /// <summary>How much lower the relevance bar is for an answer that shows most of the steps (a story can come from any domain).</summary>
+    public double StepShareRelief { get; init; } = 0.15;
 
     /// <summary>Similarity to a common mistake at which a sentence without negation commits it.</summary>
     public double MistakeThreshold { get; init; } = 0.6;

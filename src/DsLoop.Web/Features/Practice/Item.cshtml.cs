@@ -1,4 +1,6 @@
+using DsLoop.App.Judging;
 using DsLoop.App.Practice;
+using DsLoop.Judge.Judging;
 using DsLoop.Content;
 using DsLoop.Core;
 using DsLoop.Store;
@@ -17,6 +19,8 @@ internal sealed class PracticeItemModel(PracticeService practice, IAppStore stor
 
     [BindProperty] public string? Answer { get; set; }
     [BindProperty] public int Seconds { get; set; }
+    /// <summary>The level to be judged at, for items asked at both levels: <c>ds</c> (default) or <c>senior</c>.</summary>
+    [BindProperty] public string? Level { get; set; }
 
     public QuestionItem Item { get; private set; } = null!;
     public Framework Framework { get; private set; } = null!;
@@ -32,7 +36,8 @@ internal sealed class PracticeItemModel(PracticeService practice, IAppStore stor
         {
             return NotFound();
         }
-        var submitted = await practice.SubmitAsync(User.UserId(), Item, Answer, Seconds, cancellationToken);
+        var level = Level == "senior" && Item.Level != DsLoop.Core.Level.DataScientist ? JudgeLevel.Senior : AnswerReviewer.DefaultLevel(Item);
+        var submitted = await practice.SubmitAsync(User.UserId(), Item, Answer, Seconds, cancellationToken, level);
         if (submitted.Value is not { } attempt)
         {
             Problem = submitted.Problem;

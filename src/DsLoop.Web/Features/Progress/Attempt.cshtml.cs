@@ -20,15 +20,12 @@ internal sealed class AttemptModel(PracticeService practice, IAppStore store) : 
     public OpenAnswer? Answer { get; private set; }
     public IReadOnlyList<FrameworkStep> Steps => Framework?.Steps ?? [];
 
-    private Framework? Framework => Item is { } i ? Bank.Frameworks.GetValueOrDefault(i.FrameworkId) : null;
+    /// <summary>The item's framework, or null when the item or framework is gone from the bank.</summary>
+    public Framework? Framework => Item is { } i ? Bank.Frameworks.GetValueOrDefault(i.FrameworkId) : null;
 
     /// <summary>The coach's view as the starting point of the self-rating: heard steps start at partial.</summary>
     public string SuggestedLevel(string stepId) =>
         Answer?.Coach?.Steps.FirstOrDefault(s => s.StepId == stepId)?.Covered == true ? "partial" : "missed";
-
-    public string FrameworkName => Framework?.Name ?? "the framework";
-
-    public string StepHint(string stepId) => Framework?.Steps.FirstOrDefault(s => s.Id == stepId)?.Description ?? "";
 
     public static IReadOnlyList<string> StepLevels => SelfRating.StepLevels;
 
