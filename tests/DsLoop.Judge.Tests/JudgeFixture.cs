@@ -13,7 +13,7 @@ public sealed class JudgeFixture
     {
         var loaded = ContentLoader.Load(RepoPaths.Content);
         Bank = loaded.Bank ?? throw new InvalidOperationException(string.Join('\n', loaded.Errors));
-        Cache = new VectorCache(SentenceModel.Shared);
+        Cache = VectorCache.Shared;
         Judge = new AnswerJudge(Bank, Cache, JudgeSettings.Calibrated, NumberChecker.Check) { CacheAnswers = true };
     }
 

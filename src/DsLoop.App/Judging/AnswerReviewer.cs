@@ -2,6 +2,7 @@ using DsLoop.Content;
 using DsLoop.Content.Coaching;
 using DsLoop.Judge.Embedding;
 using DsLoop.Judge.Judging;
+using DsLoop.Judge.Numbers;
 
 namespace DsLoop.App.Judging;
 
@@ -28,7 +29,10 @@ public sealed class AnswerReviewer
     /// <summary>Why the semantic judge is unavailable (one line), or null when it is loaded or still loading.</summary>
     public string? Unavailable { get; private set; }
 
-    /// <summary>Completes when the model has loaded or failed to; <see cref="Unavailable"/> then says which.</summary>
+    /// <summary>
+    /// Completes when the model has loaded and the bank's vectors are embedded, or the load failed;
+    /// <see cref="Unavailable"/> then says which.
+    /// </summary>
     public Task Ready => judge;
 
     /// <summary>Judges an answer to an item at a level.</summary>
@@ -59,7 +63,9 @@ public sealed class AnswerReviewer
     {
         try
         {
-            return new AnswerJudge(bank, SentenceModel.Shared);
+            var judge = new AnswerJudge(bank, VectorCache.Shared, JudgeSettings.Calibrated, NumberChecker.Check);
+            judge.Warm();
+            return judge;
         }
         catch (ModelLoadException e)
         {

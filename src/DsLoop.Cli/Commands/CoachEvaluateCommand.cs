@@ -25,7 +25,7 @@ internal static class CoachEvaluateCommand
         {
             var (bank, answers) = Load(parse.GetValue(set)!, parse.GetValue(content));
             var chosen = answers.Of(ParseHalf(parse.GetValue(half)!));
-            var cache = new VectorCache(SentenceModel.Shared);
+            var cache = VectorCache.Shared;
             var old = Agreement.Measure(chosen, a => AnswerCoach.Review(bank.ItemsById[a.ItemId], bank.Frameworks[bank.ItemsById[a.ItemId].FrameworkId], a.Text));
             var judged = Agreement.Measure(chosen, Calibration.Scorer(bank, cache, JudgeSettings.Calibrated, NumberChecker.Check));
             if (parse.GetValue(json))
@@ -46,7 +46,7 @@ internal static class CoachEvaluateCommand
         command.SetAction(async (parse, _) =>
         {
             var (bank, answers) = Load(parse.GetValue(set)!, parse.GetValue(content));
-            var cache = new VectorCache(SentenceModel.Shared);
+            var cache = VectorCache.Shared;
             var (settings, figures, trail) = Calibration.Fit(bank, cache, answers.Of(EvaluationHalf.Calibrate), JudgeSettings.Calibrated, NumberChecker.Check);
             if (parse.GetValue(json))
             {

@@ -8,7 +8,14 @@ namespace DsLoop.Judge.Embedding;
 /// </summary>
 public sealed class VectorCache(SentenceModel model)
 {
+    private static readonly Lazy<VectorCache> SharedCache = new(() => new VectorCache(SentenceModel.Shared), LazyThreadSafetyMode.ExecutionAndPublication);
     private readonly ConcurrentDictionary<string, float[]> vectors = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The cache over <see cref="SentenceModel.Shared"/>: every judge in the process shares it, so a second host in the
+    /// same process (tests, a reloaded bank) finds the bank's vectors already embedded.
+    /// </summary>
+    public static VectorCache Shared => SharedCache.Value;
 
     /// <summary>The model behind the cache.</summary>
     public SentenceModel Model { get; } = model;

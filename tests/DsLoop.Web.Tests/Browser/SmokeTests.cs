@@ -38,7 +38,8 @@ public sealed class SmokeTests
             await Expect(page.Locator("[data-word-count]")).ToHaveTextAsync("13 words");
             await page.GetByRole(AriaRole.Button, new() { Name = "Submit answer" }).ClickAsync();
 
-            await Expect(page).ToHaveURLAsync(new Regex("/progress/attempts/[0-9a-f]{32}$"));
+            // The first answer in a process waits for the judge's model and the bank's vectors (loaded in the background).
+            await page.WaitForURLAsync(new Regex("/progress/attempts/[0-9a-f]{32}$"), new() { Timeout = 180_000 });
             await Expect(page.Locator("#model-answer")).ToContainTextAsync("9,500 users per arm");
             await Expect(page.Locator("#coach")).ToContainTextAsync("Experiment design");
             await page.GetByRole(AriaRole.Button, new() { Name = "Good", Exact = true }).ClickAsync();
