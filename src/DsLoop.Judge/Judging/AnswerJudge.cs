@@ -71,7 +71,7 @@ public sealed class AnswerJudge
         var length = text.Words < min ? LengthVerdict.TooShort : text.Words > max ? LengthVerdict.TooLong : LengthVerdict.WithinTarget;
         var coverage = stepMatches.Select(ToCoverage).ToList();
         var report = new CoachReport(coverage, habits, text.Words, length, min, max);
-        var mistakes = item.CommonMistakes.Select(m => Mistake(m, text, vectors, report)).ToList();
+        var mistakes = item.CommonMistakes.Select(m => Mistake(m, ItemTargets.MistakeExemplars(item, m), text, vectors, report)).ToList();
 
         var senior = level == JudgeLevel.Senior
             ? TargetMatcher.Match(SeniorTargets(item), text, vectors, cache, settings, vocabulary, settings.HabitThreshold, int.MaxValue)
@@ -186,10 +186,10 @@ public sealed class AnswerJudge
         ];
     }
 
-    private MistakeFinding Mistake(CommonMistake mistake, AnswerText text, float[][] vectors, CoachReport report)
+    private MistakeFinding Mistake(CommonMistake mistake, IReadOnlyList<string> exemplars, AnswerText text, float[][] vectors, CoachReport report)
     {
         var evidence = new List<string>();
-        var mistakeVector = cache.Get([mistake.Text])[0];
+        var mistakeVectors = cache.Get(exemplars);
         for (var i = 0; i < text.Units.Count; i++)
         {
             var unit = text.Units[i];
@@ -198,7 +198,8 @@ public sealed class AnswerJudge
                 continue;
             }
             var normalised = Phrases.Normalise(unit.Text);
-            var similarity = SentenceModel.Similarity(vectors[i], mistakeVector);
+            var unitVector = vectors[i];
+            var similarity = mistakeVectors.Max(m => SentenceModel.Similarity(unitVector, m));
             if (similarity >= settings.MistakeThreshold || mistake.Phrases.Any(p => Phrases.Contains(normalised, Phrases.Normalise(p))))
             {
                 evidence.Add($"\"{unit.Text}\"");

@@ -28,6 +28,21 @@ internal sealed class ItemTargets
 
     public ItemTargets(ContentBank content) => this.content = content;
 
+    /// <summary>
+    /// What a mistake sounds like: its own description and the sentences of the item's weak answer that carry its
+    /// phrases (weak answers are written to commit the listed mistakes, in a candidate's words).
+    /// </summary>
+    public static IReadOnlyList<string> MistakeExemplars(QuestionItem item, CommonMistake mistake)
+    {
+        var phrases = mistake.Phrases.Select(Phrases.Normalise).ToArray();
+        return
+        [
+            mistake.Text,
+            .. AnswerCoach.SplitSentences(item.WeakAnswer)
+                .Where(s => !Wording.Negates(s) && phrases.Any(p => Phrases.Contains(Phrases.Normalise(s), p))),
+        ];
+    }
+
     public (IReadOnlyList<JudgeTarget> Steps, IReadOnlyList<string> Reference, Vocabulary Vocabulary) For(QuestionItem item, Framework framework) =>
         byItem.GetOrAdd(item.Id + "|" + framework.Id, _ => Build(item, framework));
 
