@@ -83,15 +83,15 @@ internal static class DesignChecks
         string explanation;
         if (fits)
         {
-            explanation = $"About {Figures.Count(Math.Ceiling(need))} per arm detect {at} with {Figures.Assumptions(design)}, so {statedWords} holds up.";
+            explanation = $"About {Figures.Count(Math.Ceiling(need))} per arm detect {at} with {Figures.Power(design)}, so {statedWords} holds up {Figures.Assumptions(design)}.";
         }
         else if (stated < TooFew * need)
         {
-            explanation = $"{Cap(statedWords)} cannot detect {at} with {Figures.Assumptions(design)}; that needs about {Figures.Count(Math.Ceiling(need))} per arm{alternatives}.";
+            explanation = $"{Cap(statedWords)} cannot detect {at} with {Figures.Power(design)}; that needs about {Figures.Count(Math.Ceiling(need))} per arm{alternatives} {Figures.Assumptions(design)}.";
         }
         else
         {
-            explanation = $"{Cap(statedWords)} is about {Math.Round(stated / need):0}× what {at} needs; about {Figures.Count(Math.Ceiling(need))} per arm is enough{alternatives}, with {Figures.Assumptions(design)}.";
+            explanation = $"{Cap(statedWords)} is about {Math.Round(stated / need):0}× what {at} needs with {Figures.Power(design)}; about {Figures.Count(Math.Ceiling(need))} per arm is enough{alternatives} {Figures.Assumptions(design)}.";
         }
         return CheckedClaim.Of(ClaimKind.SampleSize, facts.Sentence.Original, claim, !fits, explanation, [.. required.Select(Math.Ceiling)]);
     }
@@ -115,8 +115,8 @@ internal static class DesignChecks
             ? $"no change in the rate is detectable with {statedWords}"
             : $"the smallest change {statedWords} detects at a {Figures.Rate(baseline)} baseline is about {Figures.Points(mde)} ({Figures.Rate(mde / baseline)} relative)";
         var explanation = fits
-            ? $"With {Figures.Assumptions(design)}, {smallest}, so {effects[0].Words} is in line."
-            : $"With {Figures.Assumptions(design)}, {smallest}, not {effects[0].Words}.";
+            ? $"{Cap(smallest)}, so {effects[0].Words} is in line {Figures.Assumptions(design)}."
+            : $"{Cap(smallest)}, not {effects[0].Words} {Figures.Assumptions(design)}.";
         return CheckedClaim.Of(ClaimKind.DetectableEffect, facts.Sentence.Original, claim, !fits, explanation, mde);
     }
 

@@ -55,8 +55,17 @@ internal static partial class FactReader
     [GeneratedRegex(@"\bsample(?: size)?(?: [a-z]+){0,2}? (?:of |is |= |would be |needed |about |around |roughly |~ ?|: )*§(?<n>\d+)|\b(?:need|needs|needed|require|requires|required|recruit|enrol|enroll|collect|get)(?: [a-z]+){0,3}? §(?<n>\d+)(?! (?:days?|weeks?|months?|arms|variants))")]
     private static partial Regex UnqualifiedPattern();
 
-    [GeneratedRegex(@"\b(?:can|could|would|will|able to|we'd|we'll|lets us|allows us to|enough to|powered to)(?: [a-z']+){0,2}? detect\b|\b(?:mde|minimum detectable effect|detectable effect)\b|\bwith (?:only |just |about |around |roughly )?§\d+ (?:[^\s§]+ ){0,2}?(?:per|in each|each|total|users|visitors|people|customers)\b")]
-    private static partial Regex GivenSamplePattern();
+    [GeneratedRegex(@"\b(?:can|could|would|will|able to|we'd|we'll|lets us|allows us to|enough to|powered to)(?: [a-z']+){0,2}? detect\b")]
+    private static partial Regex CanDetectPattern();
+
+    [GeneratedRegex(@"\bwith (?:only |just |about |around |roughly )?§\d+ (?:[^\s§]+ ){0,2}?(?:per|in each|each|total|users|visitors|people|customers)\b")]
+    private static partial Regex WithSamplePattern();
+
+    [GeneratedRegex(@"\b(?:need|needs|needed|require|requires|required|sample size|to get|we'd have to)\b")]
+    private static partial Regex NeedPattern();
+
+    [GeneratedRegex(@"\b(?:lift|lifts|increase|increases|move|moves|improve|improves|raise|raises|get|bring|grow|push|goes|go|rise|rises|drop|drops|fall|falls)(?: [a-z]+){0,2}? to (?:a |an |about |around |roughly )?§(?<n>\d+)")]
+    private static partial Regex TargetPattern();
 
     [GeneratedRegex(@"\b(?:mde|minimum detectable effect|detectable effect)\b(?: (?:is|would be|will be|of|comes out at|comes out to|=|:|around|about|roughly|~|only|just|be))* ?§")]
     private static partial Regex MdeEqualsPattern();

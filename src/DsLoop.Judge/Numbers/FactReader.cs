@@ -152,8 +152,9 @@ internal static partial class FactReader
                 facts.Unqualified ??= roles.Take(m, "n", t => t.IsCount && t.Value >= 20);
             }
         }
-        facts.DetectsWithGivenSample = facts.HasSampleClaim && GivenSamplePattern().IsMatch(text);
         facts.StatesMde = MdeEqualsPattern().IsMatch(text);
+        facts.DetectsWithGivenSample = facts.HasSampleClaim
+            && (CanDetectPattern().IsMatch(text) || ((facts.StatesMde || WithSamplePattern().IsMatch(text)) && !NeedPattern().IsMatch(text)));
     }
 
     private static void ReadEffects(SentenceFacts facts, SpokenSentence sentence, string text, Roles roles)
@@ -170,6 +171,13 @@ internal static partial class FactReader
                     facts.Baseline = from.Share;
                     break;
                 }
+            }
+        }
+        if (facts.Move is null)
+        {
+            foreach (Match m in TargetPattern().Matches(text))
+            {
+                facts.Target ??= roles.Take(m, "n", t => t.IsRate && t.Unit == NumberUnit.Percent);
             }
         }
         foreach (Match m in RelativePattern().Matches(text))

@@ -50,28 +50,34 @@ internal static class Figures
         return whole >= 14 && whole < 1000 ? $"{text} (about {Math.Round(whole / 7).ToString("0", En)} weeks)" : text;
     }
 
-    /// <summary>α and power as a phrase: "two-sided α = 0.05 and 80% power", plus what was assumed.</summary>
+    /// <summary>The power as said: "80% power".</summary>
+    public static string Power(DesignInputs inputs) => $"{Percentish(inputs.Power * 100)}% power";
+
+    /// <summary>The assumptions in brackets: "(two-sided α = 0.05, 80% power; assumed, the answer did not state them)".</summary>
     public static string Assumptions(DesignInputs inputs)
     {
         var sided = inputs.OneSided ? "one-sided" : "two-sided";
-        var phrase = $"{sided} α = {inputs.Alpha.ToString("0.###", En)} and {Percentish(inputs.Power * 100)}% power";
-        var assumed = new List<string>();
-        if (!inputs.AlphaStated)
+        var phrase = $"{sided} α = {inputs.Alpha.ToString("0.###", En)}, {Power(inputs)}";
+        var assumed = (inputs.AlphaStated, inputs.PowerStated) switch
         {
-            assumed.Add("α");
-        }
-        if (!inputs.PowerStated)
-        {
-            assumed.Add("power");
-        }
-        return assumed.Count == 0 ? phrase : $"{phrase}, assumed because the answer did not give {string.Join(" or ", assumed)}";
+            (false, false) => "; α and power assumed, the answer did not state them",
+            (false, true) => "; α assumed, the answer did not state it",
+            (true, false) => "; power assumed, the answer did not state it",
+            _ => "",
+        };
+        return $"({phrase}{assumed})";
     }
+
+    /// <summary>A rate with two decimals below 10%, for interval bounds: "4.38%".</summary>
+    public static string FineRate(double share) => Math.Round(share * 100, Math.Abs(share) >= 0.1 ? 1 : 2).ToString("0.##", En) + "%";
+
+    /// <summary>A difference with two decimals, for interval bounds: "0.03 points".</summary>
+    public static string FinePoints(double share) => Math.Round(share * 100, 2).ToString("0.##", En) + " points";
 
     private static string Percentish(double value)
     {
         var magnitude = Math.Abs(value);
-        var decimals = magnitude >= 10 ? 1 : magnitude >= 1 ? 2 : 3;
-        var rounded = Math.Round(value, decimals);
-        return rounded.ToString(magnitude >= 10 ? "0.#" : magnitude >= 1 ? "0.##" : "0.###", En);
+        var decimals = magnitude >= 1 ? 1 : 2;
+        return Math.Round(value, decimals).ToString(magnitude >= 1 ? "0.#" : "0.##", En);
     }
 }

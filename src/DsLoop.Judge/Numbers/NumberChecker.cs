@@ -75,12 +75,16 @@ public static class NumberChecker
     private static CheckedClaim? Design(AnswerContext context, int i)
     {
         var facts = context.Sentences[i];
-        if (!facts.HasSampleClaim || facts.Counts.Count > 0 || facts.Interval is not null || facts.PValue is not null)
+        if (!facts.HasSampleClaim || facts.Counts.Count > 0 || facts.Interval is not null || facts.PValue is not null || facts.CallsSignificant is not null)
         {
             return null;
         }
         var baseline = context.NearestValue(i, f => f.Baseline);
         var effect = context.Nearest(i, AnswerContext.EffectOf);
+        if (effect is null && baseline is not null && context.Nearest(i, f => f.Target) is { } target && target.Share != baseline)
+        {
+            effect = new StatedEffect(target.Share - baseline.Value, EffectScale.Points, target);
+        }
         var arms = context.NearestValue(i, f => f.Arms) ?? 2;
         if (baseline is null || effect is null)
         {

@@ -56,7 +56,7 @@ internal static class ReadoutChecks
             claimParts.Add(c0 ? "significant" : "not significant");
         }
         var verdict = $"{arms} gives z = {pooled.Statistic:0.00} and p {Figures.P(pooled.PValue)} ({(design.OneSided ? "one" : "two")}-sided pooled z-test), {(significant ? "significant" : "not significant")} at α = {alpha:0.###}";
-        var explanation = wrongP || wrongCall ? $"{verdict}, not {string.Join(", ", claimParts)}." : $"{verdict}, as the answer says.";
+        var explanation = wrongP || wrongCall ? $"{verdict}; the answer says {string.Join(" and ", claimParts)}." : $"{verdict}, as the answer says.";
         return CheckedClaim.Of(ClaimKind.Significance, facts.Sentence.Original, $"{arms}: {string.Join(", ", claimParts)}", wrongP || wrongCall, explanation, pooled.PValue);
     }
 
@@ -117,7 +117,7 @@ internal static class ReadoutChecks
         }
         var fits = intervals.Any(Fits);
         var right = intervals[0];
-        var show = counts.Count >= 2 ? (Func<double, string>)Figures.Points : Figures.Rate;
+        var show = counts.Count >= 2 ? (Func<double, string>)Figures.FinePoints : Figures.FineRate;
         var claim = $"{what}: {stated.Low.Text} to {stated.High.Text}";
         var explanation = fits
             ? $"{Cap(what)} is about {show(right.Low)} to {show(right.High)} ({right.Method}), as the answer says."

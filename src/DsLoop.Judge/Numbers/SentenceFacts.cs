@@ -50,6 +50,9 @@ internal sealed class SentenceFacts
     /// <summary>"From 40% to 42%": both rates.</summary>
     public (NumberToken From, NumberToken To)? Move { get; set; }
 
+    /// <summary>"A lift to 42%": the rate aimed for, without its baseline.</summary>
+    public NumberToken? Target { get; set; }
+
     public double? Alpha { get; set; }
 
     public double? Power { get; set; }

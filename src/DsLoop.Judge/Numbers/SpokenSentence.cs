@@ -116,9 +116,22 @@ internal sealed partial class SpokenSentence
 
     private static readonly Dictionary<string, string> Words = new(StringComparer.Ordinal)
     {
-        ["one"] = "1", ["two"] = "2", ["three"] = "3", ["four"] = "4", ["five"] = "5", ["six"] = "6", ["seven"] = "7",
-        ["eight"] = "8", ["nine"] = "9", ["ten"] = "10", ["eleven"] = "11", ["twelve"] = "12", ["fourteen"] = "14",
-        ["fifteen"] = "15", ["twenty"] = "20", ["thirty"] = "30",
+        ["one"] = "1",
+        ["two"] = "2",
+        ["three"] = "3",
+        ["four"] = "4",
+        ["five"] = "5",
+        ["six"] = "6",
+        ["seven"] = "7",
+        ["eight"] = "8",
+        ["nine"] = "9",
+        ["ten"] = "10",
+        ["eleven"] = "11",
+        ["twelve"] = "12",
+        ["fourteen"] = "14",
+        ["fifteen"] = "15",
+        ["twenty"] = "20",
+        ["thirty"] = "30",
     };
 
     [GeneratedRegex(@"(?<![\w.§])(?<neg>-(?=\d|\.\d))?(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?<mult>\s?(?:k|mm|m|million|thousand|hundred|bn|billion)\b)?(?<unit>\s?(?:%|percent\b|pp\b|points?\b|pts?\b))?")]
