@@ -12,7 +12,9 @@ here with statsmodels and scipy:
   * lift arithmetic: points and relative change (arithmetic).
 Claims are set well inside or well outside the checker's tolerances (docs/COACH-NUMBERS.md), never near an edge.
 The grids are fixed, so every run writes the same file.
-Run: /usr/bin/python3 tests/reference/make_number_fixtures.py [OUTPUT_DIR]   (default: tests/reference/fixtures)
+The file lives in tests/reference/numbers/, not fixtures/: the Stats tests require every file in fixtures/ to come from
+make_fixtures.py.
+Run: /usr/bin/python3 tests/reference/make_number_fixtures.py [OUTPUT_DIR]   (default: tests/reference/numbers)
 """
 import json
 import math
@@ -30,7 +32,7 @@ from statsmodels.stats.proportion import (
     proportions_ztest,
 )
 
-OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures")
+OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(os.path.abspath(__file__)), "numbers")
 
 # The checker's tolerances, mirrored so each claim's verdict is known before the C# side reads it.
 TOO_FEW, TOO_MANY = 0.7, 3.0

@@ -14,10 +14,6 @@ internal static partial class FactReader
     {
         var facts = new SentenceFacts { Sentence = sentence };
         var text = sentence.Text;
-        if (sentence.Numbers.Count == 0 && !text.Contains("sided", StringComparison.Ordinal))
-        {
-            return facts;
-        }
         var roles = new Roles(sentence);
 
         facts.OneSided = text.Contains("onesided", StringComparison.Ordinal) ? true : text.Contains("twosided", StringComparison.Ordinal) ? false : null;
@@ -78,7 +74,7 @@ internal static partial class FactReader
             {
                 continue;
             }
-            var relation = m.Groups["rel"].Value.Trim() switch
+            var relation = m.Groups["rel"].Value.Replace("is ", "", StringComparison.Ordinal).Trim() switch
             {
                 "<" or "<=" or "≤" or "less than" or "below" or "under" or "smaller than" => Relation.Below,
                 ">" or ">=" or "≥" or "greater than" or "above" or "over" or "more than" or "bigger than" => Relation.Above,

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using DsLoop.Judge.Numbers;
 using DsLoop.Testing;
@@ -8,10 +9,13 @@ namespace DsLoop.Judge.Tests.Numbers;
 public sealed class NumberFixtureTests
 {
     private const double Agreement = 0.02;
+    private const string FileName = "number-checks.json";
+
+    private static string Folder => Path.Combine(RepoPaths.Root, "tests", "reference", "numbers");
 
     private static IReadOnlyList<JsonElement> Cases()
     {
-        var file = Path.Combine(RepoPaths.Root, "tests", "reference", "fixtures", "number-checks.json");
+        var file = Path.Combine(Folder, FileName);
         IReadOnlyList<JsonElement> cases = [.. JsonDocument.Parse(File.ReadAllText(file)).RootElement.GetProperty("cases").EnumerateArray()];
         Assert.True(cases.Count >= 40, $"number-checks.json has {cases.Count} cases: regenerate it with tests/reference/make_number_fixtures.py");
         return cases;
@@ -61,5 +65,31 @@ public sealed class NumberFixtureTests
         var claims = NumberChecker.Examine(answer).Where(x => x.Kind == kind).ToList();
         Assert.True(claims.Count == 1, $"{answer}: {claims.Count} {kind} claims");
         return claims[0];
+    }
+
+    [SkippableFact]
+    public void The_fixture_is_reproducible_from_its_script()
+    {
+        const string python = "/usr/bin/python3";
+        Requirements.Need(Requirements.CommandSucceeds(python, "-c \"import scipy, statsmodels\"")
+            ? null
+            : "Debian's python3-scipy and python3-statsmodels for /usr/bin/python3 (the number fixture can't be regenerated)");
+        var output = Directory.CreateTempSubdirectory("dsloop-numbers-").FullName;
+        try
+        {
+            var info = new ProcessStartInfo(python) { RedirectStandardOutput = true, RedirectStandardError = true };
+            info.ArgumentList.Add(Path.Combine(RepoPaths.Root, "tests", "reference", "make_number_fixtures.py"));
+            info.ArgumentList.Add(output);
+            using var process = Process.Start(info)!;
+            var error = process.StandardError.ReadToEndAsync();
+            Assert.True(process.WaitForExit(120_000), "the fixture script did not finish in 2 minutes");
+            Assert.True(process.ExitCode == 0, $"make_number_fixtures.py failed: {error.Result}");
+            Assert.True(File.ReadAllText(Path.Combine(Folder, FileName)) == File.ReadAllText(Path.Combine(output, FileName)),
+                $"{FileName} differs from a fresh run of make_number_fixtures.py: regenerate and review the change");
+        }
+        finally
+        {
+            Directory.Delete(output, recursive: true);
+        }
     }
 }
