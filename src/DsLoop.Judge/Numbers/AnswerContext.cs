@@ -23,17 +23,21 @@ internal sealed class AnswerContext
         var power = sentences.Select(s => s.Power).FirstOrDefault(p => p is not null);
         var oneSided = sentences.Select(s => s.OneSided).FirstOrDefault(o => o is not null);
         Design = new DesignInputs(alpha ?? 0.05, power ?? 0.8, oneSided ?? false, alpha is not null, power is not null);
+        MentionsMeans = sentences.Any(s => s.MentionsMeans);
     }
+
+    /// <summary>True when the answer talks about a mean metric (a standard deviation or variance): rates may not apply.</summary>
+    public bool MentionsMeans { get; }
 
     public IReadOnlyList<SentenceFacts> Sentences { get; }
 
     public DesignInputs Design { get; }
 
     /// <summary>The nearest value of <paramref name="read"/> around sentence <paramref name="at"/>.</summary>
-    public T? Nearest<T>(int at, Func<SentenceFacts, T?> read)
+    public T? Nearest<T>(int at, Func<SentenceFacts, T?> read, int back = Back, int ahead = Ahead)
         where T : class
     {
-        foreach (var i in Around(at))
+        foreach (var i in Around(at, back, ahead))
         {
             if (read(Sentences[i]) is { } value)
             {
@@ -44,10 +48,10 @@ internal sealed class AnswerContext
     }
 
     /// <summary>The nearest value of <paramref name="read"/> around sentence <paramref name="at"/>.</summary>
-    public T? NearestValue<T>(int at, Func<SentenceFacts, T?> read)
+    public T? NearestValue<T>(int at, Func<SentenceFacts, T?> read, int back = Back, int ahead = Ahead)
         where T : struct
     {
-        foreach (var i in Around(at))
+        foreach (var i in Around(at, back, ahead))
         {
             if (read(Sentences[i]) is { } value)
             {
@@ -76,14 +80,14 @@ internal sealed class AnswerContext
         return [];
     }
 
-    private IEnumerable<int> Around(int at)
+    private IEnumerable<int> Around(int at, int back, int ahead)
     {
         yield return at;
-        for (var i = at - 1; i >= Math.Max(0, at - Back); i--)
+        for (var i = at - 1; i >= Math.Max(0, at - back); i--)
         {
             yield return i;
         }
-        for (var i = at + 1; i <= Math.Min(Sentences.Count - 1, at + Ahead); i++)
+        for (var i = at + 1; i <= Math.Min(Sentences.Count - 1, at + ahead); i++)
         {
             yield return i;
         }

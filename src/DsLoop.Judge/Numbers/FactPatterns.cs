@@ -34,10 +34,12 @@ internal static partial class FactReader
     [GeneratedRegex(@"§(?<s>\d+) ?(?:(?:[a-z]+ ){0,2}?(?:out of|of|among) (?:the |our |a total of |all )?|/ ?)§(?<t>\d+)")]
     private static partial Regex CountsPattern();
 
-    [GeneratedRegex(@"(?<!\b(?:last|past|previous|prior|trailing|first|day|week) )§(?<n>\d+) (?:more |full |extra |whole |calendar )?(?<u>days?|weeks?|months?)\b(?! (?:retention|window|lookback|active|churn|ago|old|of (?:data|history|pre)))")]
+    [GeneratedRegex(@"(?<!\b(?:last|past|previous|prior|trailing|first|day|week|deviation of|sd of|std of|mean of|average of|median of|error of) )§(?<n>\d+) (?:more |full |extra |whole |calendar )?(?<u>days?|weeks?|months?)\b(?! (?:retention|window|lookback|active|churn|ago|old|change|difference|increase|decrease|lift|of (?:data|history|pre)))")]
     private static partial Regex DurationPattern();
 
-    [GeneratedRegex(@"§(?<n>\d+)(?: [^\s§/]+){0,3}? ?(?:(?:a|per|each|every) |/ ?)(?<u>day|week)\b|§(?<n>\d+)(?: [a-z]+)? (?:daily|(?<u>week)ly)\b|\b(?:daily|(?<u>week)ly)(?: (?:traffic|users|visitors|volume|active users|eligible users|sessions))?(?: (?:is|of|are|around|about|roughly|=|~))* §(?<n>\d+)")]
+    private const string Traffic = @"(?:eligible |new |unique |active |daily |weekly |qualified |logged-in )*(?:users?|visitors?|visits|sessions|customers|sign-ups|signups|people|accounts|teams|installs|orders|buyers|shoppers|members|players|riders|drivers|merchants|sellers|requests|dau|traffic|subscribers|learners|patients|listeners|viewers)";
+
+    [GeneratedRegex(@"§(?<n>\d+) (?:[^\s§/]+ ){0,2}?" + Traffic + @" ?(?:(?:a|per|each|every) |/ ?)(?<u>day|week)\b|§(?<n>\d+) (?:a|per|every) (?<u>day|week)\b|§(?<n>\d+)(?: [a-z]+)? (?:daily|(?<u>week)ly) " + Traffic + @"\b|\b(?:daily|(?<u>week)ly)(?: (?:traffic|users|visitors|volume|active users|eligible users|sessions))?(?: (?:is|of|are|around|about|roughly|=|~))* §(?<n>\d+)")]
     private static partial Regex TrafficPattern();
 
     [GeneratedRegex(@"§(?<n>\d+) (?:of )?(?:our |the |all |total |site |eligible )*traffic\b|\b(?:ramp|ramped|allocate|allocating|expose|exposing|send|sending|route|routing)(?: [^\s§]+){0,4}? §(?<n>\d+)(?! (?:lift|relative|absolute|power|confidence|significance))")]
@@ -61,10 +63,10 @@ internal static partial class FactReader
     [GeneratedRegex(@"\bwith (?:only |just |about |around |roughly )?§\d+ (?:[^\s§]+ ){0,2}?(?:per|in each|each|total|users|visitors|people|customers)\b")]
     private static partial Regex WithSamplePattern();
 
-    [GeneratedRegex(@"\b(?:need|needs|needed|require|requires|required|sample size|to get|we'd have to)\b")]
+    [GeneratedRegex(@"\b(?:need|needs|needed|require|requires|required|sample size|to get|we'd have to|enough|sufficient|takes|calls for)\b")]
     private static partial Regex NeedPattern();
 
-    [GeneratedRegex(@"\b(?:lift|lifts|increase|increases|move|moves|improve|improves|raise|raises|get|bring|grow|push|goes|go|rise|rises|drop|drops|fall|falls)(?: [a-z]+){0,2}? to (?:a |an |about |around |roughly )?§(?<n>\d+)")]
+    [GeneratedRegex(@"\b(?:lift|lifts|increase|increases|move|moves|improve|improves|raise|raises|get|bring|grow|push|goes|go|rise|rises|drop|drops|fall|falls|jump|jumps|climb|climbs|reach|reaches|shift|shifts)(?: [a-z]+){0,2}? to (?:a |an |about |around |roughly )?§(?<n>\d+)")]
     private static partial Regex TargetPattern();
 
     [GeneratedRegex(@"\b(?:mde|minimum detectable effect|detectable effect)\b(?: (?:is|would be|will be|of|comes out at|comes out to|=|:|around|about|roughly|~|only|just|be))* ?§")]
@@ -85,7 +87,7 @@ internal static partial class FactReader
     [GeneratedRegex(@"\b(?:baseline|base rate|control|currently|current|today|existing|status quo|historical|historically)\b(?: [^\s§]+){0,4}? §(?<n>\d+)|§(?<n>\d+) (?:[a-z]+ ){0,2}?(?:baseline|base rate|conversion|conversions|ctr|click-through|retention|rate|convert|converts|converted|checkout|signup|sign-up)\b|\b(?:conversion|converts|convert|converted|ctr|click-through rate|retention|rate|rates)\b(?: [^\s§]+){0,3}? §(?<n>\d+)")]
     private static partial Regex BaselinePattern();
 
-    [GeneratedRegex(@"\b(?:at|on|from|with) (?:a |an |the |our )?(?:baseline of |base of |base rate of )?§(?<n>\d+)")]
+    [GeneratedRegex(@"\b(?:at|on|from) (?:a |an |the |our )?(?:baseline of |base of |base rate of )?§(?<n>\d+)(?! (?:each|per|of|a day|traffic|power|confidence|significance|alpha|relative|absolute|lift))")]
     private static partial Regex AtRatePattern();
 
     [GeneratedRegex(@"(?:\bnot|n't|\bno|\bnon|\bnever|\bhardly|\bbarely)(?: [a-z]+){0,2}?[ -](?:statistically )?significant\b|\b(?:insignificant|nonsignificant|fail to reject|failed to reject|fails to reject|cannot reject|can't reject|can not reject|don't reject|do not reject|not reject)\b")]
@@ -105,4 +107,10 @@ internal static partial class FactReader
 
     [GeneratedRegex(@"\b(?:srm|sample ratio mismatch|mismatch|imbalance|imbalanced|unbalanced|broken|bug|skewed|problem|red flag|concerning|suspicious|worrying|invalid|untrustworthy)\b")]
     private static partial Regex MismatchWords();
+
+    [GeneratedRegex(@"\b(?:standard deviation|std|sd|variance|stdev)\b")]
+    private static partial Regex MeansWords();
+
+    [GeneratedRegex(@"\b(?:detect|detecting|detectable|mde|power|powered)\b")]
+    private static partial Regex SizingWordsPattern();
 }

@@ -59,11 +59,26 @@ internal static partial class FactReader
         ReadDesign(facts, text, roles);
         ReadEffects(facts, sentence, text, roles);
         ReadCalls(facts, text);
+        facts.MentionsMeans = MeansWords().IsMatch(text);
+        facts.SizingWords = SizingWordsPattern().IsMatch(text);
+        facts.NeedWords = NeedPattern().IsMatch(text);
+        if (facts.Move is { } move && facts.Effect is { } effect)
+        {
+            facts.EffectDescribesMove = WordsBetween(text, move.To, effect.Token) is >= 0 and <= 6 || WordsBetween(text, effect.Token, move.From) is >= 0 and <= 6;
+        }
         if (facts.SrmContext)
         {
             facts.ArmCounts.AddRange(sentence.Numbers.Where(t => t.IsCount && t.Value >= 20 && roles.Free(t)).Select(t => (long)t.Value));
         }
         return facts;
+    }
+
+    /// <summary>Words from token <paramref name="first"/> to token <paramref name="second"/> in the text, or −1 when second comes first.</summary>
+    private static int WordsBetween(string text, NumberToken first, NumberToken second)
+    {
+        var a = text.IndexOf($"§{first.Index.ToString(CultureInfo.InvariantCulture)}", StringComparison.Ordinal);
+        var b = text.IndexOf($"§{second.Index.ToString(CultureInfo.InvariantCulture)}", StringComparison.Ordinal);
+        return a < 0 || b <= a ? -1 : text[a..b].Count(c => c == ' ') - 1;
     }
 
     private static void ReadPValue(SentenceFacts facts, string text, Roles roles)
@@ -116,7 +131,7 @@ internal static partial class FactReader
         }
         foreach (Match m in TrafficPattern().Matches(text))
         {
-            if (roles.Take(m, "n", t => t.Unit == NumberUnit.Plain && t.Value >= 1) is { } traffic && facts.DailyTraffic is null)
+            if (roles.Take(m, "n", t => t.Unit == NumberUnit.Plain && t.Value >= 10) is { } traffic && facts.DailyTraffic is null)
             {
                 facts.DailyTraffic = m.Groups["u"].Value == "week" ? traffic.Value / 7 : traffic.Value;
             }
@@ -141,7 +156,7 @@ internal static partial class FactReader
         {
             facts.Total ??= roles.Take(m, "n", IsSample);
         }
-        if (facts.PerArm is null && facts.Total is null && facts.Counts.Count == 0)
+        if (facts.PerArm is null && facts.Total is null && facts.Counts.Count == 0 && (NeedPattern().IsMatch(text) || SizingWordsPattern().IsMatch(text)))
         {
             foreach (Match m in UnqualifiedPattern().Matches(text))
             {

@@ -11,7 +11,7 @@ internal static class LiftCheck
 
     public static CheckedClaim? Check(SentenceFacts facts)
     {
-        if (facts.Move is not { } move || facts.Effect is not { } effect)
+        if (facts.Move is not { } move || facts.Effect is not { } effect || !facts.EffectDescribesMove)
         {
             return null;
         }

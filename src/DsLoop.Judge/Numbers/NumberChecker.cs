@@ -75,20 +75,22 @@ public static class NumberChecker
     private static CheckedClaim? Design(AnswerContext context, int i)
     {
         var facts = context.Sentences[i];
-        if (!facts.HasSampleClaim || facts.Counts.Count > 0 || facts.Interval is not null || facts.PValue is not null || facts.CallsSignificant is not null)
+        if (!facts.HasSampleClaim || facts.MentionsMeans || facts.Counts.Count > 0 || facts.Interval is not null || facts.PValue is not null || facts.CallsSignificant is not null)
+        {
+            return null;
+        }
+        var sizing = facts.SizingWords || facts.NeedWords || facts.Baseline is not null || facts.Effect is not null || facts.Move is not null || facts.Target is not null;
+        if (!sizing)
         {
             return null;
         }
         var baseline = context.NearestValue(i, f => f.Baseline);
-        var effect = context.Nearest(i, AnswerContext.EffectOf);
-        if (effect is null && baseline is not null && context.Nearest(i, f => f.Target) is { } target && target.Share != baseline)
-        {
-            effect = new StatedEffect(target.Share - baseline.Value, EffectScale.Points, target);
-        }
+        var effect = AnswerContext.EffectOf(facts) ?? TargetEffect(facts.Target, baseline) ?? context.Nearest(i, AnswerContext.EffectOf)
+            ?? TargetEffect(context.Nearest(i, f => f.Target), baseline);
         var arms = context.NearestValue(i, f => f.Arms) ?? 2;
         if (baseline is null || effect is null)
         {
-            return Sizing(facts) && (baseline is not null || effect is not null)
+            return facts.SizingWords && !context.MentionsMeans && (baseline is not null || effect is not null)
                 ? new CheckedClaim(ClaimKind.SampleSize, new NumberNote(facts.Sentence.Original, "a sample size",
                     CheckedClaim.Unchecked, $"To check this size the answer needs {(baseline is null ? "the baseline rate" : "the effect to detect")} as well; say it out loud."), [])
                 : null;
@@ -98,9 +100,8 @@ public static class NumberChecker
             : DesignChecks.SampleSizeCheck(facts, baseline.Value, effect, arms, context.Design);
     }
 
-    private static bool Sizing(SentenceFacts facts) =>
-        facts.PerArm is not null || facts.Power is not null || facts.Sentence.Text.Contains("detect", StringComparison.Ordinal)
-        || facts.Sentence.Text.Contains("sample size", StringComparison.Ordinal);
+    private static StatedEffect? TargetEffect(NumberToken? target, double? baseline) =>
+        target is not null && baseline is { } b && target.Share != b ? new StatedEffect(target.Share - b, EffectScale.Points, target) : null;
 
     private static CheckedClaim? Duration(AnswerContext context, int i)
     {
@@ -109,8 +110,8 @@ public static class NumberChecker
         {
             return null;
         }
-        var daily = context.NearestValue(i, f => f.DailyTraffic);
-        var sample = facts.HasSampleClaim ? facts : context.Nearest(i, f => f.HasSampleClaim ? f : null);
+        var daily = context.NearestValue(i, f => f.DailyTraffic, back: 2, ahead: 1);
+        var sample = facts.HasSampleClaim ? facts : context.Nearest(i, f => f.PerArm is not null || f.Total is not null ? f : null, back: 2, ahead: 1);
         if (daily is null || sample is null)
         {
             return null;

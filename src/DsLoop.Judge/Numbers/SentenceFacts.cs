@@ -103,6 +103,18 @@ internal sealed class SentenceFacts
 
     public bool SrmContext { get; set; }
 
+    /// <summary>True when the sentence speaks of a standard deviation or variance: its sizes are for a mean, not a rate.</summary>
+    public bool MentionsMeans { get; set; }
+
+    /// <summary>True when the sentence speaks of detecting, an MDE or power: a size in it is a sizing claim.</summary>
+    public bool SizingWords { get; set; }
+
+    /// <summary>True when the sentence speaks of needing or requiring units ("we need", "is enough", "sample size").</summary>
+    public bool NeedWords { get; set; }
+
+    /// <summary>True when the effect is said right next to the from–to move it describes.</summary>
+    public bool EffectDescribesMove { get; set; }
+
     /// <summary>Any sample-size claim: per arm, total or unqualified.</summary>
     public bool HasSampleClaim => PerArm is not null || Total is not null || Unqualified is not null;
 }
