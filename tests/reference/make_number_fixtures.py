@@ -1,0 +1,208 @@
+#!/usr/bin/python3
+"""Writes the reference cases the answer judge's checked numbers (src/DsLoop.Judge/Numbers) are tested against.
+
+Each case is a spoken sentence with a figure in it, the verdict the checker must give, and the right figures computed
+here with statsmodels and scipy:
+  * sample size per arm: NormalIndPower().solve_power with proportion_effectsize (Cohen's h), rounded up;
+  * detectable effect for n per arm: NormalIndPower().solve_power(effect_size=None), mapped back to a rate;
+  * duration: units / daily eligible traffic (arithmetic);
+  * significance: proportions_ztest (pooled, two-sided);
+  * intervals: proportion_confint(method="normal") for one rate, confint_proportions_2indep(method="wald") for a difference;
+  * sample ratio: scipy.stats.chisquare against the planned split;
+  * lift arithmetic: points and relative change (arithmetic).
+Claims are set well inside or well outside the checker's tolerances (docs/COACH-NUMBERS.md), never near an edge.
+The grids are fixed, so every run writes the same file.
+The file lives in tests/reference/numbers/, not fixtures/: the Stats tests require every file in fixtures/ to come from
+make_fixtures.py.
+Run: /usr/bin/python3 tests/reference/make_number_fixtures.py [OUTPUT_DIR]   (default: tests/reference/numbers)
+"""
+import json
+import math
+import os
+import sys
+
+import scipy
+import statsmodels
+from scipy import stats
+from statsmodels.stats.power import NormalIndPower
+from statsmodels.stats.proportion import (
+    confint_proportions_2indep,
+    proportion_confint,
+    proportion_effectsize,
+    proportions_ztest,
+)
+
+OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(os.path.abspath(__file__)), "numbers")
+
+# The checker's tolerances, mirrored so each claim's verdict is known before the C# side reads it.
+TOO_FEW, TOO_MANY = 0.7, 3.0
+OVERCLAIM = 1.4
+
+
+def sig2(x):
+    """A figure as a candidate would say it: two significant figures."""
+    if x == 0:
+        return 0.0
+    digits = 1 - int(math.floor(math.log10(abs(x))))
+    return round(x, digits)
+
+
+def count_words(n):
+    return f"{int(round(n)):,}"
+
+
+def pct(x, decimals=2):
+    text = f"{x * 100:.{decimals}f}".rstrip("0").rstrip(".")
+    return text
+
+
+def sample_size_cases():
+    cases = []
+    grid = [
+        (0.40, 0.02, None, None, "two-sided"),
+        (0.05, 0.01, None, None, "two-sided"),
+        (0.10, 0.02, 0.05, 0.9, "two-sided"),
+        (0.20, 0.05, 0.01, 0.8, "two-sided"),
+        (0.30, 0.03, 0.05, 0.8, "larger"),
+        (0.50, 0.05, None, 0.9, "two-sided"),
+        (0.02, 0.005, 0.05, 0.8, "two-sided"),
+        (0.60, 0.02, 0.1, 0.8, "larger"),
+    ]
+    for baseline, delta, alpha, power, alternative in grid:
+        h = proportion_effectsize(baseline + delta, baseline)
+        n = math.ceil(NormalIndPower().solve_power(effect_size=h, alpha=alpha or 0.05, power=power or 0.8, ratio=1.0,
+                                                   alternative=alternative))
+        phrases = []
+        if alpha is not None:
+            phrases.append(f"alpha {alpha}")
+        if power is not None:
+            phrases.append(f"{int(power * 100)}% power")
+        if alternative == "larger":
+            phrases.append("one-sided")
+        settings = (" at " + " and ".join(phrases)) if phrases else ""
+        for factor, verdict in ((1.0, "consistent"), (0.3, "wrong"), (6.0, "wrong")):
+            claim = sig2(n * factor)
+            assert (TOO_FEW * n <= claim <= TOO_MANY * n) == (verdict == "consistent")
+            answer = (f"Our baseline conversion is {pct(baseline)}% and we want to detect a {pct(delta)} point lift{settings}, "
+                      f"so we need about {count_words(claim)} users per arm.")
+            cases.append({"kind": "SampleSize", "answer": answer, "verdict": verdict, "right": [n],
+                          "baseline": baseline, "delta": delta, "alpha": alpha or 0.05, "power": power or 0.8,
+                          "alternative": alternative})
+    return cases
+
+
+def detectable_cases():
+    cases = []
+    for n in (1000, 5000, 20000, 100000):
+        for baseline in (0.1, 0.3, 0.5):
+            h = NormalIndPower().solve_power(effect_size=None, nobs1=n, alpha=0.05, power=0.8, ratio=1.0,
+                                             alternative="two-sided")
+            treatment = math.sin(math.asin(math.sqrt(baseline)) + h / 2) ** 2
+            mde = treatment - baseline
+            for factor, verdict in ((1.0, "consistent"), (0.33, "wrong")):
+                claim = sig2(mde * 100 * factor)
+                assert (mde <= OVERCLAIM * claim / 100) == (verdict == "consistent")
+                answer = f"With {n:,} users per arm at a {pct(baseline)}% baseline we can detect {claim:g} points."
+                cases.append({"kind": "DetectableEffect", "answer": answer, "verdict": verdict, "right": [mde],
+                              "baseline": baseline, "perArm": n})
+    return cases
+
+
+def duration_cases():
+    cases = []
+    for per_arm, daily in ((9500, 2000), (50000, 8000), (120000, 10000), (30000, 500)):
+        need = 2 * per_arm / daily
+        weeks_up = max(7, math.ceil(need / 7) * 7)
+        for stated, verdict in ((math.ceil(need), "consistent"), (max(1, math.floor(need / 4)), "wrong"), (weeks_up * 3, "wrong")):
+            assert (need / 2 <= stated <= 2 * weeks_up) == (verdict == "consistent")
+            answer = (f"We need {per_arm:,} users per arm and we get {daily:,} eligible users a day, "
+                      f"so the test runs for {stated} days.")
+            cases.append({"kind": "Duration", "answer": answer, "verdict": verdict, "right": [need]})
+    return cases
+
+
+def p_words(p):
+    return "p < 0.001" if p < 0.001 else f"p = {sig2(p):g}"
+
+
+def significance_cases():
+    cases = []
+    for c, n, t, m in ((480, 10000, 540, 10000), (200, 1000, 250, 1000), (1200, 40000, 1290, 40000),
+                       (90, 3000, 140, 3000), (3000, 50000, 3300, 50000), (52, 800, 60, 820)):
+        _, p = proportions_ztest([t, c], [m, n])
+        significant = p < 0.05
+        right = f"{p_words(p)}, so it is {'' if significant else 'not '}significant"
+        wrong = "p = 0.3, so it is not significant" if significant else "p = 0.001, so it is significant"
+        for claim, verdict in ((right, "consistent"), (wrong, "wrong")):
+            answer = f"Control converted {c:,} out of {n:,} and treatment {t:,} out of {m:,}, {claim}."
+            cases.append({"kind": "Significance", "answer": answer, "verdict": verdict, "right": [float(p)]})
+    return cases
+
+
+def interval_cases():
+    cases = []
+    for s, n, confidence in ((480, 10000, 0.95), (120, 1000, 0.95), (45, 600, 0.9), (2500, 20000, 0.99)):
+        low, high = proportion_confint(s, n, alpha=1 - confidence, method="normal")
+        rate = s / n
+        wide = (rate - 2 * (rate - low), rate + 2 * (high - rate))
+        for (lo, hi), verdict in (((low, high), "consistent"), (wide, "wrong")):
+            answer = (f"We saw {s:,} of {n:,} convert, a rate of {pct(rate)}% with a {int(confidence * 100)}% confidence "
+                      f"interval of {pct(lo)}% to {pct(hi)}%.")
+            cases.append({"kind": "Interval", "answer": answer, "verdict": verdict, "right": [float(low), float(high)]})
+    for c, n, t, m in ((480, 10000, 560, 10000), (200, 1000, 250, 1000), (1500, 30000, 1450, 30000)):
+        low, high = confint_proportions_2indep(t, m, c, n, method="wald", compare="diff", alpha=0.05)
+        diff = t / m - c / n
+        shifted = (low + (high - low), high + (high - low))
+        for (lo, hi), verdict in (((low, high), "consistent"), (shifted, "wrong")):
+            answer = (f"Control had {c:,} of {n:,} and treatment {t:,} of {m:,}; the difference is {pct(diff)} points "
+                      f"with a 95% confidence interval of {pct(lo)} to {pct(hi)} points.")
+            cases.append({"kind": "Interval", "answer": answer, "verdict": verdict, "right": [float(low), float(high)]})
+    return cases
+
+
+def srm_cases():
+    cases = []
+    for a, b, split in ((10321, 9679, (50, 50)), (50400, 49600, (50, 50)), (10021, 9979, (50, 50)),
+                        (9100, 900, (90, 10)), (8890, 1110, (90, 10)), (25500, 24500, (50, 50))):
+        total = a + b
+        expected = [total * split[0] / 100, total * split[1] / 100]
+        p = stats.chisquare([a, b], f_exp=expected).pvalue
+        for call, says_mismatch in (("fine", False), ("a sample ratio mismatch", True)):
+            if says_mismatch:
+                verdict = "wrong" if p > 0.05 else "consistent"
+            else:
+                verdict = "wrong" if p < 0.001 else "consistent"
+            answer = f"Assignment came out {a:,} in control and {b:,} in treatment on a {split[0]}/{split[1]} split, which is {call}."
+            cases.append({"kind": "SampleRatio", "answer": answer, "verdict": verdict, "right": [float(p)]})
+    return cases
+
+
+def lift_cases():
+    cases = []
+    for a, b in ((0.40, 0.42), (0.10, 0.12), (0.05, 0.055), (0.30, 0.27)):
+        points = abs(b - a)
+        relative = points / a
+        claims = (
+            (f"a {pct(relative, 1)}% relative lift", "consistent", relative),
+            (f"{pct(points, 1)} points", "consistent", points),
+            (f"a {pct(points, 1)}% lift", "wrong", relative),
+        )
+        for words, verdict, right in claims:
+            answer = f"Conversion went from {pct(a, 1)}% to {pct(b, 1)}%, which is {words}."
+            cases.append({"kind": "Lift", "answer": answer, "verdict": verdict, "right": [right]})
+    return cases
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    cases = (sample_size_cases() + detectable_cases() + duration_cases() + significance_cases() + interval_cases()
+             + srm_cases() + lift_cases())
+    with open(os.path.join(OUT, "number-checks.json"), "w") as f:
+        json.dump({"generator": "tests/reference/make_number_fixtures.py", "scipy": scipy.__version__,
+                   "statsmodels": statsmodels.__version__, "cases": cases}, f, indent=1, sort_keys=True, ensure_ascii=False)
+        f.write("\n")
+    print(f"wrote {len(cases)} cases to {OUT}/number-checks.json")
+
+
+if __name__ == "__main__":
+    main()
