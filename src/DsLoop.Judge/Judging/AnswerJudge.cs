@@ -35,7 +35,7 @@ public sealed class AnswerJudge
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(cache);
         this.cache = cache;
-        targets = new ItemTargets(content);
+        targets = new ItemTargets(content, cache);
         relevanceIndex = new RelevanceIndex(content, cache);
         itemTitles = content.Items.ToDictionary(i => i.Id, i => i.Title, StringComparer.Ordinal);
         this.settings = settings ?? JudgeSettings.Calibrated;

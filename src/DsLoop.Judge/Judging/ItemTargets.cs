@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using DsLoop.Content;
 using DsLoop.Content.Coaching;
 using DsLoop.Content.Signals;
+using DsLoop.Judge.Embedding;
 
 namespace DsLoop.Judge.Judging;
 
@@ -25,8 +26,13 @@ internal sealed class ItemTargets
     private readonly ConcurrentDictionary<string, (IReadOnlyList<JudgeTarget> Steps, IReadOnlyList<string> Reference, Vocabulary Vocabulary)> byItem =
         new(StringComparer.Ordinal);
     private readonly ContentBank content;
+    private readonly VectorCache cache;
 
-    public ItemTargets(ContentBank content) => this.content = content;
+    public ItemTargets(ContentBank content, VectorCache cache)
+    {
+        this.content = content;
+        this.cache = cache;
+    }
 
     /// <summary>
     /// What a mistake sounds like: its own description and the sentences of the item's weak answer that carry its
@@ -43,6 +49,36 @@ internal sealed class ItemTargets
         ];
     }
 
+    /// <summary>
+    /// Model-answer sentences as exemplars of the steps whose cues they carry; a sentence with the cues of several steps
+    /// goes only to the step whose description it is closest to in meaning, so no exemplar speaks for two steps.
+    /// </summary>
+    private List<string>[] Assign(IReadOnlyList<string> sentences, Framework framework, IReadOnlyList<string> descriptions)
+    {
+        var byStep = framework.Steps.Select(_ => new List<string>()).ToArray();
+        var cues = framework.Steps.Select(step => step.Cues.Select(Phrases.Normalise).ToArray()).ToArray();
+        var candidates = sentences
+            .Select(sentence => (Sentence: sentence, Steps: Enumerable.Range(0, cues.Length)
+                .Where(i => cues[i].Any(c => Phrases.Contains(Phrases.Normalise(sentence), c))).ToList()))
+            .Where(c => c.Steps.Count > 0)
+            .ToList();
+        var ambiguous = candidates.Where(c => c.Steps.Count > 1).Select(c => c.Sentence).ToList();
+        var ambiguousVectors = ambiguous.Count == 0 ? [] : cache.Get(ambiguous);
+        var descriptionVectors = ambiguous.Count == 0 ? [] : cache.Get(descriptions);
+        var next = 0;
+        foreach (var (sentence, steps) in candidates)
+        {
+            if (steps.Count == 1)
+            {
+                byStep[steps[0]].Add(sentence);
+                continue;
+            }
+            var vector = ambiguousVectors[next++];
+            byStep[steps.MaxBy(i => SentenceModel.Similarity(vector, descriptionVectors[i]))].Add(sentence);
+        }
+        return byStep;
+    }
+
     public (IReadOnlyList<JudgeTarget> Steps, IReadOnlyList<string> Reference, Vocabulary Vocabulary) For(QuestionItem item, Framework framework) =>
         byItem.GetOrAdd(item.Id + "|" + framework.Id, _ => Build(item, framework));
 
@@ -54,13 +90,14 @@ internal sealed class ItemTargets
             .OrderBy(i => i.Id, StringComparer.Ordinal)
             .SelectMany(i => AnswerCoach.SplitSentences(i.ModelAnswer))
             .ToList();
-        var steps = framework.Steps.Select(step =>
+        var descriptions = framework.Steps.Select(step => $"{step.Name}: {step.Description}").ToList();
+        var ownByStep = Assign(own, framework, descriptions);
+        var othersByStep = Assign(others, framework, descriptions);
+        var steps = framework.Steps.Select((step, index) =>
         {
-            var cues = step.Cues.Select(Phrases.Normalise).ToArray();
-            bool Shows(string sentence) => cues.Any(c => Phrases.Contains(Phrases.Normalise(sentence), c));
-            List<string> exemplars = [$"{step.Name}: {step.Description}", .. AnswerCoach.SplitSentences(step.Description)];
-            exemplars.AddRange(own.Where(Shows));
-            exemplars.AddRange(others.Where(Shows).Take(ExemplarsPerStepFromOtherItems));
+            List<string> exemplars = [descriptions[index], .. AnswerCoach.SplitSentences(step.Description)];
+            exemplars.AddRange(ownByStep[index]);
+            exemplars.AddRange(othersByStep[index].Take(ExemplarsPerStepFromOtherItems));
             return new JudgeTarget(step.Id, step.Name, [.. exemplars.Distinct(StringComparer.Ordinal)], step.Cues);
         }).ToList();
 
