@@ -218,7 +218,10 @@ public sealed class LoopEngine(ContentBank content, ILoopSqlGrader sql, TimeProv
             }
             else
             {
-                item.CoachScore = Coach(item, answer)?.Score ?? 0;
+                var report = Coach(item, answer);
+                item.CoachScore = report?.Score ?? 0;
+                item.JudgeRating = report?.Rating;
+                item.OffTopic = report?.Relevance?.OffTopic == true;
                 item.Closed = !state.Pressure || FollowUps(item).Count == 0;
             }
         }

@@ -141,6 +141,10 @@ public sealed class ExerciseState
     public bool Closed { get; set; }
     /// <summary>The coach's 0–1 score of an open answer.</summary>
     public double? CoachScore { get; set; }
+    /// <summary>The judge's 1–4 rating of an open answer, when the judge read it (null from the cue coach).</summary>
+    public double? JudgeRating { get; set; }
+    /// <summary>True when the judge found the open answer off the question.</summary>
+    public bool OffTopic { get; set; }
     /// <summary>For SQL: whether the grader accepted the result.</summary>
     public bool? Passed { get; set; }
     /// <summary>For SQL: the grader's feedback lines.</summary>
