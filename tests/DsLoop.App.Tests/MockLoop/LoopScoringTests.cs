@@ -112,6 +112,18 @@ public sealed class LoopScoringTests
     }
 
     [Fact]
+    public void A_reverse_question_fires_no_signal_because_the_candidate_is_asking()
+    {
+        var reverse = Bank.Items.First(i => i.FrameworkId == "reverse-question");
+        const string asked = "Was the last test stopped as soon as it was significant? Whose fault was it?";
+        var card = LoopScoring.Build(State(Round(RoundEnd.Completed, Open(reverse, asked))), Bank);
+        Assert.Empty(card.Dimensions.SelectMany(d => d.Signals));
+        var answered = Bank.ItemsById["onboarding-test-sample-size"];
+        var same = LoopScoring.Build(State(Round(RoundEnd.Completed, Open(answered, asked))), Bank);
+        Assert.NotEmpty(same.Dimensions.SelectMany(d => d.Signals));
+    }
+
+    [Fact]
     public void A_finished_scorecard_survives_the_json_round_trip_of_the_loop_state()
     {
         var state = State(Round(RoundEnd.Completed, Sql("a", true), Open(Question(DsLoop.Core.Round.Behavioral), "Answer.")));
