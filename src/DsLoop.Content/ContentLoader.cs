@@ -65,7 +65,7 @@ public static class ContentLoader
         CheckUnique(frameworks.Select(f => (f.Id, f.Source)), "framework", errors);
         CheckUnique(items.Select(i => (i.Item.Id, i.Item.Source)), "item", errors);
         CheckUnique(loops.Select(l => (l.Id, l.Source)), "loop template", errors);
-        LoopValidator.CheckAgainstBank(loops, [.. items.Select(i => i.Item)], errors);
+        LoopValidator.CheckAgainstBank(loops, [.. items.Select(i => i.Item)], frameworks.DistinctBy(f => f.Id).ToDictionary(f => f.Id, StringComparer.Ordinal), errors);
         var frameworkIds = frameworks.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
         var itemIds = items.Select(i => i.Item.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var (item, references) in items)
