@@ -80,8 +80,9 @@ public sealed class SlotFitValidationTests : IDisposable
         LoopTemplateLoadingTests.Write(_root, "frameworks/design.yaml", Framework("design", "modeling-ml-design"));
         LoopTemplateLoadingTests.Write(_root, "questions/pay.md", Item("pay-question", "recruiter-screen", "communication", "pay"));
         LoopTemplateLoadingTests.Write(_root, "questions/story.md", Item("story", "behavioral", "communication", "star"));
-        // Asked in the ML round, but its framework is built for pay talk only.
-        LoopTemplateLoadingTests.Write(_root, "questions/misfiled.md", Item("misfiled", "modeling-ml-design", "modeling-evaluation", "pay"));
+        // Asked in the ML round and by the hiring manager, but its framework is built for the hiring manager's talk only.
+        LoopTemplateLoadingTests.Write(_root, "frameworks/talk.yaml", Framework("talk", "hiring-manager"));
+        LoopTemplateLoadingTests.Write(_root, "questions/misfiled.md", Item("misfiled", "modeling-ml-design, hiring-manager", "modeling-evaluation", "talk"));
         LoopTemplateLoadingTests.Write(_root, "questions/design.md", Item("design-question", "modeling-ml-design", "modeling-evaluation", "design"));
         // Asked in the ML round, on a dimension the round does not test.
         LoopTemplateLoadingTests.Write(_root, "questions/chat.md", Item("chat", "modeling-ml-design", "communication", "design"));
@@ -144,6 +145,15 @@ public sealed class SlotFitValidationTests : IDisposable
         var bank = result.Bank!;
         var loop = Assert.Single(bank.Loops);
         Assert.Equal(["pay-question"], loop.BankItemsFor(loop.Rounds[0], loop.Rounds[0].Slots[0], bank.Items, bank.Frameworks).Select(i => i.Id));
+    }
+
+    [Fact]
+    public void An_item_asked_in_no_round_its_framework_is_built_for_is_refused()
+    {
+        LoopTemplateLoadingTests.Write(_root, "questions/stray.md", Item("stray", "behavioral", "communication", "design"));
+        var result = Load(Loop("behavioral"));
+        Assert.Contains(result.Errors, e => e.ToString().StartsWith("questions/stray.md:", StringComparison.Ordinal)
+            && e.Message.Contains("framework 'design' is built for modeling-ml-design only", StringComparison.Ordinal));
     }
 
     [Fact]
