@@ -65,7 +65,7 @@ public static class ContentLoader
         CheckUnique(frameworks.Select(f => (f.Id, f.Source)), "framework", errors);
         CheckUnique(items.Select(i => (i.Item.Id, i.Item.Source)), "item", errors);
         CheckUnique(loops.Select(l => (l.Id, l.Source)), "loop template", errors);
-        LoopValidator.CheckAgainstBank(loops, [.. items.Select(i => i.Item)], errors);
+        LoopValidator.CheckAgainstBank(loops, [.. items.Select(i => i.Item)], frameworks.DistinctBy(f => f.Id).ToDictionary(f => f.Id, StringComparer.Ordinal), errors);
         var frameworkIds = frameworks.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
         var itemIds = items.Select(i => i.Item.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var (item, references) in items)
@@ -75,6 +75,11 @@ public static class ContentLoader
                 errors.Add(new ContentError(references.Framework, $"item '{item.Id}' names unknown framework '{item.FrameworkId}'."));
             }
             var framework = frameworks.FirstOrDefault(f => f.Id == item.FrameworkId);
+            if (framework is { Rounds.Count: > 0 } && !item.Rounds.Any(framework.Rounds.Contains))
+            {
+                errors.Add(new ContentError(references.Framework,
+                    $"item '{item.Id}' is asked in {string.Join("/", item.Rounds.Select(Core.Rounds.Slug))}, but its framework '{framework.Id}' is built for {string.Join("/", framework.Rounds.Select(Core.Rounds.Slug))} only."));
+            }
             foreach (var sign in item.CommonMistakes.SelectMany(m => m.Signs))
             {
                 var isStep = sign.StartsWith(MistakeSigns.MissedStepPrefix, StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using DsLoop.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace DsLoop.Content;
@@ -43,12 +44,24 @@ internal static class FrameworkReader
                 map.Error(sequence, $"framework '{id}' needs at least 2 steps, found {steps.Count}.");
             }
         }
+        var rounds = new List<Round>();
+        foreach (var (value, node) in map.List("rounds", required: false))
+        {
+            if (Core.Rounds.TryParse(value, out var round))
+            {
+                rounds.Add(round);
+            }
+            else
+            {
+                map.Error(node, $"unknown round '{value}' in framework '{id}'; expected one of: {string.Join(", ", Core.Rounds.All.Select(Core.Rounds.Slug))}.");
+            }
+        }
         map.RejectUnknownKeys();
         if (id.Length > 0 && !Slugs.IsValid(id))
         {
             map.Error(root, $"framework id '{id}' must be lowercase words joined by hyphens.");
         }
-        return new Framework(id, name, summary, steps, map.Start);
+        return new Framework(id, name, summary, steps, map.Start) { Rounds = rounds };
     }
 }
 

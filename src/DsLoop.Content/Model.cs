@@ -17,7 +17,11 @@ public sealed record FrameworkStep(string Id, string Name, string Description, I
 /// <param name="Summary">When to use it.</param>
 /// <param name="Steps">The ordered steps.</param>
 /// <param name="Source">Where it was loaded from.</param>
-public sealed record Framework(string Id, string Name, string Summary, IReadOnlyList<FrameworkStep> Steps, SourceSpan Source);
+public sealed record Framework(string Id, string Name, string Summary, IReadOnlyList<FrameworkStep> Steps, SourceSpan Source)
+{
+    /// <summary>The interview rounds the framework is built for; a loop slot draws its items only there. Empty means any round.</summary>
+    public IReadOnlyList<Round> Rounds { get; init; } = [];
+}
 
 /// <summary>An open interview question with everything needed to practise it.</summary>
 /// <param name="Id">Stable slug.</param>

@@ -224,6 +224,8 @@ public sealed class LoopEngine(ContentBank content, AnswerReviewer reviewer, ILo
                     ? await reviewer.ReviewAsync(question, answer, LevelOf(state), cancellationToken)
                     : null;
                 item.CoachScore = item.Report?.Score ?? 0;
+                item.JudgeRating = item.Report?.Rating;
+                item.OffTopic = item.Report?.Relevance?.OffTopic == true;
                 item.Closed = !state.Pressure || FollowUps(item).Count == 0;
             }
         }

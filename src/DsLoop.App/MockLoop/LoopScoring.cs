@@ -12,9 +12,10 @@ namespace DsLoop.App.MockLoop;
 /// <list type="bullet">
 /// <item>a SQL exercise is auto-graded: score 1 when the grader accepts the result on the exercise's dataset, 0 otherwise
 /// (not answered in time included); it evidences Data fluency;</item>
-/// <item>an answered open question (stand-ins included) is an open answer: the coach's score with the candidate's
-/// self-rating, marked self-assessed, counted in each dimension the question probes;</item>
-/// <item>an open question left unanswered when its round closed rates 1 (coach score 0, self-rating 1);</item>
+/// <item>an answered open question (stand-ins included) is judged: the judge's rating (or <c>1 + 3 × coach score</c>)
+/// weighing 0.75 and the candidate's self-rating 0.25, counted in each dimension the question probes; the judge's
+/// off-topic finding travels with it;</item>
+/// <item>an open question left unanswered when its round closed rates 1, graded exactly;</item>
 /// <item>exercises of a skipped optional round are left out;</item>
 /// <item>the signal detectors run on each open answer and on each of its probe answers, and each finding names the
 /// exercise whose answer fired it.</item>
@@ -40,13 +41,16 @@ public static class LoopScoring
                 }
                 else if (item.Answered)
                 {
-                    var coach = item.CoachScore ?? 0;
-                    open.Add(new OpenAnswerResult(item.Id, title, coach, item.SelfRating ?? ScorecardRules.RateScore(coach), item.Dimensions));
+                    open.Add(new OpenAnswerResult(item.Id, title, item.CoachScore ?? 0, item.SelfRating, item.Dimensions)
+                    {
+                        JudgeRating = item.JudgeRating,
+                        OffTopic = item.OffTopic,
+                    });
                     signals.AddRange(Signals(item, content));
                 }
                 else
                 {
-                    open.Add(new OpenAnswerResult(item.Id, $"{title} (not answered)", 0, 1, item.Dimensions));
+                    open.Add(new OpenAnswerResult(item.Id, $"{title} (not answered)", null, null, item.Dimensions) { Unanswered = true });
                 }
             }
         }
@@ -86,7 +90,7 @@ public static class LoopWeakness
             .SelectMany(a => content.ItemsById[a.ItemId].Dimensions.Select(d => (Dimension: d, Weakness: 1 - a.Score)))
             .GroupBy(x => x.Dimension)
             .ToDictionary(g => g.Key, g => g.Average(x => x.Weakness));
-        var loop = latest?.Dimensions.Where(d => d.Assessed).ToDictionary(d => d.Dimension, d => (4 - d.Rating!.Value) / 3.0) ?? [];
+        var loop = latest?.Dimensions.Where(d => d.Assessed).ToDictionary(d => d.Dimension, d => (4 - (double)d.Rating!.Value) / 3.0) ?? [];
         return Dimensions.All.ToDictionary(d => d, d => (practice.TryGetValue(d, out var p), loop.TryGetValue(d, out var l)) switch
         {
             (true, true) => Math.Clamp((p + l) / 2, 0, 1),

@@ -144,6 +144,10 @@ public sealed class ExerciseState
     public double? CoachScore { get; set; }
     /// <summary>The judge's report on an open answer, kept so pages and the scorecard read the verdict given at the time.</summary>
     public CoachReport? Report { get; set; }
+    /// <summary>The judge's 1–4 rating of an open answer, when the judge read it (null from the cue coach).</summary>
+    public double? JudgeRating { get; set; }
+    /// <summary>True when the judge found the open answer off the question.</summary>
+    public bool OffTopic { get; set; }
     /// <summary>For SQL: whether the grader accepted the result.</summary>
     public bool? Passed { get; set; }
     /// <summary>For SQL: the grader's feedback lines.</summary>

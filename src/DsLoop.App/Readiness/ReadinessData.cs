@@ -19,7 +19,7 @@ public sealed record SolvedRate(int Solved, int Tried)
 public sealed record PlanStep(string Text, string? Href, string? LinkText);
 
 /// <summary>The data behind a dimension's chart: points labelled by time, one series for loops and one for practice.</summary>
-public sealed record DimensionChart(Dimension Dimension, IReadOnlyList<string> Labels, IReadOnlyList<int?> Loops, IReadOnlyList<double?> Practice)
+public sealed record DimensionChart(Dimension Dimension, IReadOnlyList<string> Labels, IReadOnlyList<double?> Loops, IReadOnlyList<double?> Practice)
 {
     /// <summary>True when the dimension has no point to plot.</summary>
     public bool Empty => Loops.All(v => v is null) && Practice.All(v => v is null);
@@ -41,8 +41,8 @@ public static class ReadinessData
 {
     /// <summary>
     /// For each dimension, its 1–4 rating over time: each finished loop's dimension rating at the time it finished, and
-    /// each practice answer to a question probing it, rated like scorecard evidence (the banded coach score with the
-    /// self-rating when given, the band alone otherwise).
+    /// each practice answer to a question probing it, rated like judged scorecard evidence (<c>1 + 3 × score</c> weighing
+    /// 0.75 with the self-rating 0.25 when given, alone otherwise).
     /// </summary>
     public static IReadOnlyList<DimensionChart> Charts(IEnumerable<AttemptPoint> openAnswers, IEnumerable<LoopState> loops, ContentBank content)
     {
@@ -51,7 +51,7 @@ public static class ReadinessData
         {
             foreach (var d in loop.Scorecard?.Dimensions.Where(d => d.Assessed) ?? [])
             {
-                events.Add((loop.CompletedAt ?? DateTimeOffset.MinValue, d.Dimension, true, d.Rating!.Value));
+                events.Add((loop.CompletedAt ?? DateTimeOffset.MinValue, d.Dimension, true, (double)d.Rating!.Value));
             }
         }
         foreach (var answer in openAnswers)
@@ -61,7 +61,7 @@ public static class ReadinessData
                 continue;
             }
             var score = Math.Clamp(answer.Score, 0, 1);
-            var rating = answer.SelfRating is { } self ? ScorecardRules.RateOpenAnswer(score, self) : ScorecardRules.RateScore(score);
+            var rating = ScorecardRules.RateOpenAnswer(ScorecardRules.JudgeRating(score, null), answer.SelfRating);
             events.AddRange(item.Dimensions.Select(d => (answer.At, d, false, (double)rating)));
         }
         return [.. Dimensions.All.Select(d =>
@@ -69,7 +69,7 @@ public static class ReadinessData
             var mine = events.Where(e => e.Dimension == d).OrderBy(e => e.At).ThenBy(e => e.Loop).ToList();
             return new DimensionChart(d,
                 [.. mine.Select(e => e.At.UtcDateTime.ToString("MM-dd HH:mm", CultureInfo.InvariantCulture))],
-                [.. mine.Select(e => e.Loop ? (int?)e.Rating : null)],
+                [.. mine.Select(e => e.Loop ? (double?)e.Rating : null)],
                 [.. mine.Select(e => e.Loop ? null : (double?)e.Rating)]);
         })];
     }

@@ -135,7 +135,7 @@ public static class LoopPlanner
         }
         else if (LoopSlotKinds.BankFillable(slot.Kind))
         {
-            found = template.BankItemsFor(round, slot, bank.Items).Select(i => new LoopCandidate(i.Id, i.Title, slot.Kind, i.Dimensions));
+            found = template.BankItemsFor(round, slot, bank.Items, bank.Frameworks).Select(i => new LoopCandidate(i.Id, i.Title, slot.Kind, i.Dimensions));
         }
         else
         {

@@ -133,8 +133,9 @@ internal static class LoopReader
         }
         var dimensions = Parse<Dimension>(map, "dimensions", Dimensions.TryParse, "dimension", Dimensions.All.Select(Dimensions.Slug));
         var rounds = Parse<Round>(map, "rounds", Rounds.TryParse, "round", Rounds.All.Select(Rounds.Slug));
+        var frameworks = map.List("frameworks", required: false).Select(f => f.Value).ToList();
         map.RejectUnknownKeys();
-        return known ? new LoopSlot(kind, count, dimensions, rounds, map.Start) : null;
+        return known ? new LoopSlot(kind, count, dimensions, rounds, map.Start) { Frameworks = frameworks } : null;
     }
 
     private delegate bool TryParse<T>(string? slug, out T value);

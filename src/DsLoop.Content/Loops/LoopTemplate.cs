@@ -47,6 +47,12 @@ public static class LoopSlotKinds
 /// <param name="Source">Where the slot was written.</param>
 public sealed record LoopSlot(LoopSlotKind Kind, int Count, IReadOnlyList<Dimension> Dimensions, IReadOnlyList<Round> Rounds, SourceSpan Source)
 {
+    /// <summary>Only items answered with one of these frameworks; empty means any. Naming <c>reverse-question</c> makes it a reverse-question slot.</summary>
+    public IReadOnlyList<string> Frameworks { get; init; } = [];
+
+    /// <summary>True for a slot that asks for reverse questions (its <see cref="Frameworks"/> name the reverse-question framework); no other slot draws them.</summary>
+    public bool AsksForReverseQuestions => Frameworks.Contains(ReverseQuestions.FrameworkId);
+
     /// <summary>
     /// The rounds an exercise must be asked in to fit: the slot's own list when given, otherwise the
     /// round's kind for <c>open</c> and <c>sql</c>, statistics &amp; experimentation for <c>stats-exercise</c>
@@ -109,23 +115,12 @@ public sealed record LoopTemplate(string Id, string Name, Level Level, CompanyVa
             && (Variant == CompanyVariant.Any || item.Variants.Contains(CompanyVariant.Any) || item.Variants.Contains(Variant));
     }
 
-    /// <summary>
-    /// Frameworks of items a candidate works through on their own side of the table (judging the company's red
-    /// flags), which no interviewer asks; they feed the red-flags checklist, never a round.
-    /// </summary>
-    public static readonly IReadOnlySet<string> CandidateSideFrameworks = new HashSet<string>(StringComparer.Ordinal) { "company-red-flags" };
-
-    /// <summary>The bank items that fit a slot of one of this template's rounds, ordered by id.</summary>
-    public IReadOnlyList<QuestionItem> BankItemsFor(LoopRound round, LoopSlot slot, IEnumerable<QuestionItem> items)
+    /// <summary>The bank items that fit a slot of one of this template's rounds (<see cref="SlotFit"/>), ordered by id.</summary>
+    public IReadOnlyList<QuestionItem> BankItemsFor(LoopRound round, LoopSlot slot, IEnumerable<QuestionItem> items, IReadOnlyDictionary<string, Framework> frameworks)
     {
-        ArgumentNullException.ThrowIfNull(slot);
-        var rounds = slot.EffectiveRounds(round);
-        var dimensions = slot.EffectiveDimensions;
+        ArgumentNullException.ThrowIfNull(items);
         return [.. items
-            .Where(Suits)
-            .Where(i => !CandidateSideFrameworks.Contains(i.FrameworkId))
-            .Where(i => i.Rounds.Any(rounds.Contains))
-            .Where(i => dimensions.Count == 0 || i.Dimensions.Any(dimensions.Contains))
+            .Where(i => SlotFit.Fits(this, round, slot, i, frameworks))
             .OrderBy(i => i.Id, StringComparer.Ordinal)];
     }
 }

@@ -4,29 +4,51 @@ namespace DsLoop.Content.Loops;
 internal static class LoopValidator
 {
     /// <summary>
-    /// Reports every bank-filled slot whose filters (level, variant, rounds, dimensions) leave fewer items
-    /// than it asks for. SQL slots are skipped: their items come from a provider, not the bank.
+    /// Reports every bank-filled slot that names a framework the bank lacks or one not built for the slot's rounds, and
+    /// every slot the fit rules (<see cref="SlotFit"/>) leave with fewer items than it asks for, naming the template, the
+    /// slot and the rules that left items out. SQL slots are skipped: their items come from a provider, not the bank.
     /// </summary>
-    public static void CheckAgainstBank(IEnumerable<LoopTemplate> templates, IReadOnlyList<QuestionItem> items, List<ContentError> errors)
+    public static void CheckAgainstBank(IEnumerable<LoopTemplate> templates, IReadOnlyList<QuestionItem> items, IReadOnlyDictionary<string, Framework> frameworks, List<ContentError> errors)
     {
         foreach (var template in templates)
         {
             foreach (var round in template.Rounds)
             {
-                foreach (var slot in round.Slots.Where(s => LoopSlotKinds.BankFillable(s.Kind) && s.Count > 0))
+                foreach (var (slot, index) in round.Slots.Select((s, i) => (s, i + 1)).Where(x => LoopSlotKinds.BankFillable(x.s.Kind) && x.s.Count > 0))
                 {
-                    var matching = template.BankItemsFor(round, slot, items).Count;
-                    if (matching == 0)
+                    var where = $"slot {index} ('{LoopSlotKinds.Slug(slot.Kind)}') of round '{round.Id}' in loop '{template.Id}'";
+                    CheckSlotFrameworks(where, round, slot, frameworks, errors);
+                    var broken = items.Select(i => SlotFit.FirstBrokenRule(template, round, slot, i, frameworks)).ToList();
+                    var matching = broken.Count(rule => rule is null);
+                    if (matching >= slot.Count)
                     {
-                        errors.Add(new ContentError(slot.Source,
-                            $"a '{LoopSlotKinds.Slug(slot.Kind)}' slot of round '{round.Id}' in loop '{template.Id}' matches no item in the bank ({Describe(template, round, slot)})."));
+                        continue;
                     }
-                    else if (matching < slot.Count)
-                    {
-                        errors.Add(new ContentError(slot.Source,
-                            $"a '{LoopSlotKinds.Slug(slot.Kind)}' slot of round '{round.Id}' in loop '{template.Id}' asks for {slot.Count} items but only {matching} match ({Describe(template, round, slot)})."));
-                    }
+                    // Items of the slot's level, variant and round that another rule left out: the reason a slot is short.
+                    var leftOut = broken.OfType<SlotFitRule>().Where(rule => rule is not (SlotFitRule.LevelAndVariant or SlotFitRule.Round))
+                        .GroupBy(rule => rule).OrderBy(g => g.Key)
+                        .Select(g => $"{g.Count()} left out by the rule '{SlotFit.Describe(g.Key)}'").ToList();
+                    var why = leftOut.Count > 0 ? $"; {string.Join("; ", leftOut)}" : "";
+                    errors.Add(new ContentError(slot.Source, matching == 0
+                        ? $"{where} matches no item in the bank ({Describe(template, round, slot)}){why}."
+                        : $"{where} asks for {slot.Count} items but only {matching} fit ({Describe(template, round, slot)}){why}."));
                 }
+            }
+        }
+    }
+
+    private static void CheckSlotFrameworks(string where, LoopRound round, LoopSlot slot, IReadOnlyDictionary<string, Framework> frameworks, List<ContentError> errors)
+    {
+        foreach (var id in slot.Frameworks)
+        {
+            if (!frameworks.TryGetValue(id, out var framework))
+            {
+                errors.Add(new ContentError(slot.Source, $"{where} names the unknown framework '{id}'."));
+            }
+            else if (framework.Rounds.Count > 0 && !slot.EffectiveRounds(round).Any(framework.Rounds.Contains))
+            {
+                errors.Add(new ContentError(slot.Source,
+                    $"{where} names the framework '{id}', which breaks the rule '{SlotFit.Describe(SlotFitRule.FrameworkRound)}'."));
             }
         }
     }
@@ -42,6 +64,10 @@ internal static class LoopValidator
         if (slot.EffectiveDimensions.Count > 0)
         {
             parts.Add($"dimensions {string.Join("/", slot.EffectiveDimensions.Select(Core.Dimensions.Slug))}");
+        }
+        if (slot.Frameworks.Count > 0)
+        {
+            parts.Add($"frameworks {string.Join("/", slot.Frameworks)}");
         }
         return string.Join(", ", parts);
     }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using DsLoop.Content.Coaching;
 using DsLoop.Core;
 using DsLoop.Core.Scorecard;
 
@@ -69,7 +68,7 @@ public sealed partial record SignalDetector(
         {
             return null;
         }
-        foreach (var sentence in AnswerCoach.SplitSentences(answer ?? ""))
+        foreach (var sentence in AnswerSentences.Split(answer))
         {
             var normalised = Phrases.Normalise(sentence);
             if (Rule.Triggers.Any(p => Phrases.Contains(normalised, p))

@@ -162,11 +162,14 @@ public static class SignalDetectors
     /// <summary>Finds a detector by id.</summary>
     public static SignalDetector? Find(string id) => All.FirstOrDefault(d => d.Id == id);
 
-    /// <summary>Runs every detector that applies to an item on an answer to it.</summary>
+    /// <summary>
+    /// Runs every detector that applies to an item on an answer to it. A reverse question (<see cref="ReverseQuestions.Is"/>)
+    /// fires nothing: there the candidate asks the interviewer a question, so its text is not an answer to judge.
+    /// </summary>
     public static IReadOnlyList<SignalFinding> Detect(string answer, QuestionItem item)
     {
         ArgumentNullException.ThrowIfNull(item);
-        return Detect(answer, item.Rounds, item.Dimensions);
+        return ReverseQuestions.Is(item) ? [] : Detect(answer, item.Rounds, item.Dimensions);
     }
 
     /// <summary>

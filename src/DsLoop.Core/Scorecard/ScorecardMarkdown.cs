@@ -16,7 +16,7 @@ public static class ScorecardMarkdown
         md.Append("| Dimension | Weight | Weight used | Rating | Evidence |\n|---|---:|---:|---|---:|\n");
         foreach (var d in scorecard.Dimensions)
         {
-            var rating = d.Rating is { } value ? ScorecardRules.RatingName(value) + (d.SelfAssessed ? " (includes self-assessment)" : "") : "not assessed";
+            var rating = d.Rating is { } value ? $"{ScorecardRules.RatingName(value)} ({string.Join(", ", d.Bases.Select(ScorecardRules.DisplayName))})" : "not assessed";
             md.Append(CultureInfo.InvariantCulture,
                 $"| {Dimensions.DisplayName(d.Dimension)} | {d.BaseWeight * 100:0}% | {(d.Assessed ? (d.EffectiveWeight * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "–")} | {rating} | {d.Evidence.Count} |\n");
         }
@@ -35,7 +35,7 @@ public static class ScorecardMarkdown
             foreach (var e in d.Evidence)
             {
                 md.Append(CultureInfo.InvariantCulture,
-                    $"- {Escape(e.Title)} (`{e.ItemId}`, {Source(e.Source)}): rated {e.Rating}, {e.Detail}{(e.SelfAssessed ? ", self-assessed" : "")}\n");
+                    $"- {Escape(e.Title)} (`{e.ItemId}`, {Source(e.Source)}, {ScorecardRules.DisplayName(e.ShownBasis)}): rated {e.Rating:0.0}, {Escape(e.Detail)}\n");
             }
             foreach (var s in d.Signals)
             {
@@ -47,9 +47,9 @@ public static class ScorecardMarkdown
                 md.Append('\n');
             }
         }
-        md.Append("\nRatings: auto-graded scores rate 1 below 0.40, 2 below 0.60, 3 below 0.85, 4 from 0.85; ")
-          .Append("open answers average the banded coach score with the self-rating, rounded down. ")
-          .Append("Calls: Strong no below 2.00, No below 2.60, Yes below 3.30, Strong yes from 3.30; a dimension rated 1 caps the call at No. ")
+        md.Append("\nRatings (1–4, one decimal, halves up): auto-graded scores rate 1 below 0.40, 2 below 0.60, 3 below 0.85, 4 from 0.85; ")
+          .Append("judged open answers weigh the judge 0.75 and the self-rating 0.25; self-rated answers rate the self-rating alone. ")
+          .Append("Calls: Strong no below 2.00, No below 2.60, Yes below 3.30, Strong yes from 3.30; a dimension below 1.5 caps the call at No, an off-topic answer at Yes. ")
           .Append("Signals are shown, not scored.\n");
         return md.ToString();
     }

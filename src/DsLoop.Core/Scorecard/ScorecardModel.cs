@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace DsLoop.Core.Scorecard;
 
 /// <summary>Where a piece of scorecard evidence came from.</summary>
@@ -9,8 +11,21 @@ public enum EvidenceSource
     Statistics,
     /// <summary>An auto-graded part of a case.</summary>
     Case,
-    /// <summary>An open answer: the coach's score together with the candidate's own rating.</summary>
+    /// <summary>An open answer: the judge's (or coach's) rating together with the candidate's own rating.</summary>
     OpenAnswer,
+}
+
+/// <summary>What a piece of evidence rests on, as shown beside it on the scorecard.</summary>
+public enum EvidenceBasis
+{
+    /// <summary>Saved before evidence was labelled (a scorecard from an earlier rule); shown by its source.</summary>
+    Unlabelled,
+    /// <summary>Graded exactly: a SQL result checked against the reference, a statistics drill, an exercise left unanswered.</summary>
+    AutoGraded,
+    /// <summary>An open answer rated by the judge (or the coach), blended with the self-rating when there is one.</summary>
+    Judged,
+    /// <summary>Only the candidate's own rating: no judge or coach could read the answer.</summary>
+    SelfRated,
 }
 
 /// <summary>The final call of a scorecard.</summary>
@@ -45,13 +60,23 @@ public enum SignalKind
 /// <param name="Dimensions">The dimensions it evidences; the rating counts once for each.</param>
 public sealed record GradedResult(string ItemId, string Title, EvidenceSource Source, double Score, IReadOnlyList<Dimension> Dimensions);
 
-/// <summary>An open answer with the coach's score and the candidate's own rating.</summary>
+/// <summary>An open answer with the judge's verdict and the candidate's own rating.</summary>
 /// <param name="ItemId">The question.</param>
 /// <param name="Title">Its title, for the report.</param>
-/// <param name="CoachScore">The answer coach's 0–1 score.</param>
-/// <param name="SelfRating">The candidate's own rating, 1 (Again) to 4 (Easy).</param>
+/// <param name="CoachScore">The coach's 0–1 score; null when no coach or judge read the answer.</param>
+/// <param name="SelfRating">The candidate's own rating, 1 (Again) to 4 (Easy); null when never given.</param>
 /// <param name="Dimensions">The dimensions the question probes.</param>
-public sealed record OpenAnswerResult(string ItemId, string Title, double CoachScore, int SelfRating, IReadOnlyList<Dimension> Dimensions);
+public sealed record OpenAnswerResult(string ItemId, string Title, double? CoachScore, int? SelfRating, IReadOnlyList<Dimension> Dimensions)
+{
+    /// <summary>The judge's 1–4 rating when the judge read the answer; otherwise the rules use <c>1 + 3 × CoachScore</c>.</summary>
+    public double? JudgeRating { get; init; }
+
+    /// <summary>True when the judge found the answer off the question.</summary>
+    public bool OffTopic { get; init; }
+
+    /// <summary>True when the question was left unanswered when its round closed: it rates 1, graded exactly.</summary>
+    public bool Unanswered { get; init; }
+}
 
 /// <summary>A strong or weak signal or red flag spotted in an answer; shown on the scorecard, never scored.</summary>
 /// <param name="DetectorId">The detector that fired.</param>
@@ -66,32 +91,42 @@ public sealed record ScorecardSignal(string DetectorId, SignalKind Kind, Dimensi
 /// <param name="ItemId">The exercise.</param>
 /// <param name="Title">Its title.</param>
 /// <param name="Source">Where it came from.</param>
-/// <param name="Rating">1–4.</param>
+/// <param name="Rating">1–4, to one decimal.</param>
 /// <param name="Weight">How much it counts in the dimension's mean (see <see cref="ScorecardRules"/>).</param>
-/// <param name="SelfAssessed">True when the rating includes the candidate's own rating.</param>
-/// <param name="Detail">How the rating was reached, e.g. "score 0.72".</param>
-public sealed record EvidenceItem(string ItemId, string Title, EvidenceSource Source, int Rating, int Weight, bool SelfAssessed, string Detail);
+/// <param name="Basis">What the rating rests on: auto-graded, judged or self-rated.</param>
+/// <param name="Detail">How the rating was reached, e.g. "judge 3.0, self-rating 3".</param>
+public sealed record EvidenceItem(string ItemId, string Title, EvidenceSource Source, decimal Rating, int Weight, EvidenceBasis Basis, string Detail)
+{
+    /// <summary>True when the judge found the answer off the question.</summary>
+    public bool OffTopic { get; init; }
+
+    /// <summary>The basis to show: a card saved before evidence was labelled reads its source (open answers were self-assessed).</summary>
+    [JsonIgnore]
+    public EvidenceBasis ShownBasis => Basis != EvidenceBasis.Unlabelled ? Basis
+        : Source == EvidenceSource.OpenAnswer ? EvidenceBasis.SelfRated : EvidenceBasis.AutoGraded;
+}
 
 /// <summary>One dimension of a scorecard.</summary>
 /// <param name="Dimension">The dimension.</param>
 /// <param name="BaseWeight">Its weight from <see cref="Dimensions.Weight"/>.</param>
 /// <param name="EffectiveWeight">Its weight after renormalising over the assessed dimensions; 0 when not assessed.</param>
-/// <param name="Rating">1–4, or null when there is no evidence ("not assessed").</param>
+/// <param name="Rating">1–4 to one decimal, or null when there is no evidence ("not assessed").</param>
 /// <param name="Evidence">The evidence rated.</param>
 /// <param name="Signals">Signals spotted for this dimension.</param>
 public sealed record DimensionScore(
     Dimension Dimension,
     decimal BaseWeight,
     decimal EffectiveWeight,
-    int? Rating,
+    decimal? Rating,
     IReadOnlyList<EvidenceItem> Evidence,
     IReadOnlyList<ScorecardSignal> Signals)
 {
     /// <summary>True when at least one piece of evidence rated this dimension.</summary>
     public bool Assessed => Rating is not null;
 
-    /// <summary>True when some of the evidence includes the candidate's own rating.</summary>
-    public bool SelfAssessed => Evidence.Any(e => e.SelfAssessed);
+    /// <summary>The kinds of evidence behind the rating, in the order auto-graded, judged, self-rated.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<EvidenceBasis> Bases => [.. Evidence.Select(e => e.ShownBasis).Distinct().Order()];
 }
 
 /// <summary>A completed scorecard.</summary>
@@ -112,5 +147,5 @@ public sealed record InterviewScorecard(IReadOnlyList<DimensionScore> Dimensions
     /// gets <see cref="UnassessedWeakness"/>. This is the input the loop planner uses to favour weak dimensions next time.
     /// </summary>
     public IReadOnlyDictionary<Dimension, double> WeaknessByDimension() =>
-        Dimensions.ToDictionary(d => d.Dimension, d => d.Rating is { } rating ? (4 - rating) / 3.0 : UnassessedWeakness);
+        Dimensions.ToDictionary(d => d.Dimension, d => d.Rating is { } rating ? (4 - (double)rating) / 3.0 : UnassessedWeakness);
 }

@@ -47,25 +47,25 @@ public sealed class LoopScoringTests
     {
         var card = LoopScoring.Build(State(Round(RoundEnd.Completed, Sql("a", true), Sql("b", false), Sql("c", null))), Bank);
         var fluency = card.Dimensions.Single(d => d.Dimension == Dimension.DataFluency);
-        Assert.Equal([4, 1, 1], fluency.Evidence.Select(e => e.Rating));
-        Assert.All(fluency.Evidence, e => Assert.False(e.SelfAssessed));
+        Assert.Equal([4m, 1m, 1m], fluency.Evidence.Select(e => e.Rating));
+        Assert.All(fluency.Evidence, e => Assert.Equal(EvidenceBasis.AutoGraded, e.Basis));
         Assert.All(fluency.Evidence, e => Assert.Equal(EvidenceSource.Sql, e.Source));
         Assert.Equal("c (not answered)", fluency.Evidence[2].Title);
         // (4·2 + 1·2 + 1·2) / 6 = 2 → rated 2; the only assessed dimension, so its weight in use is 100%.
-        Assert.Equal(2, fluency.Rating);
+        Assert.Equal(2m, fluency.Rating);
         Assert.Equal(1m, fluency.EffectiveWeight);
     }
 
     [Fact]
-    public void Open_answers_combine_coach_and_self_rating_are_self_assessed_and_count_in_each_probed_dimension()
+    public void Open_answers_blend_coach_and_self_rating_are_judged_and_count_in_each_probed_dimension()
     {
         var item = Question(DsLoop.Core.Round.StatisticsExperimentation);
         var card = LoopScoring.Build(State(Round(RoundEnd.Completed, Open(item, "An answer.", coach: 0.9, self: 3))), Bank);
         foreach (var dimension in item.Dimensions)
         {
             var evidence = Assert.Single(card.Dimensions.Single(d => d.Dimension == dimension).Evidence);
-            Assert.Equal(3, evidence.Rating); // band 4 with self 3 → 3.5 → 3
-            Assert.True(evidence.SelfAssessed);
+            Assert.Equal(3.5m, evidence.Rating); // coach 0.9 → 1 + 2.7 = 3.7; 0.75·3.7 + 0.25·3 = 3.525 → 3.5
+            Assert.Equal(EvidenceBasis.Judged, evidence.Basis);
             Assert.Equal(item.Id, evidence.ItemId);
         }
         Assert.All(card.Dimensions.Where(d => !item.Dimensions.Contains(d.Dimension)), d => Assert.False(d.Assessed));
@@ -81,7 +81,8 @@ public sealed class LoopScoringTests
             Round(RoundEnd.Skipped, Open(skipped, null))), Bank);
         var evidence = card.Dimensions.SelectMany(d => d.Evidence).ToList();
         Assert.All(evidence, e => Assert.Equal(asked.Id, e.ItemId));
-        Assert.All(evidence, e => Assert.Equal(1, e.Rating));
+        Assert.All(evidence, e => Assert.Equal(1m, e.Rating));
+        Assert.All(evidence, e => Assert.Equal(EvidenceBasis.AutoGraded, e.Basis));
         Assert.Equal(Recommendation.StrongNo, card.Recommendation);
     }
 
@@ -108,6 +109,18 @@ public sealed class LoopScoringTests
         // Signals are shown, never scored: the same answer without them rates the same.
         var plain = LoopScoring.Build(State(Round(RoundEnd.Completed, Open(item, "Plain."))), Bank);
         Assert.Equal(plain.Overall, card.Overall);
+    }
+
+    [Fact]
+    public void A_reverse_question_fires_no_signal_because_the_candidate_is_asking()
+    {
+        var reverse = Bank.Items.First(i => i.FrameworkId == "reverse-question");
+        const string asked = "Was the last test stopped as soon as it was significant? Whose fault was it?";
+        var card = LoopScoring.Build(State(Round(RoundEnd.Completed, Open(reverse, asked))), Bank);
+        Assert.Empty(card.Dimensions.SelectMany(d => d.Signals));
+        var answered = Bank.ItemsById["onboarding-test-sample-size"];
+        var same = LoopScoring.Build(State(Round(RoundEnd.Completed, Open(answered, asked))), Bank);
+        Assert.NotEmpty(same.Dimensions.SelectMany(d => d.Signals));
     }
 
     [Fact]

@@ -88,7 +88,7 @@ public sealed class LoopPlannerTests
             {
                 foreach (var slot in round.Slots)
                 {
-                    var fitting = loop.BankItemsFor(round.Round, slot.Slot, Bank.Items).Select(i => i.Id).ToHashSet();
+                    var fitting = loop.BankItemsFor(round.Round, slot.Slot, Bank.Items, Bank.Frameworks).Select(i => i.Id).ToHashSet();
                     Assert.All(slot.Items, i => Assert.Contains(i.Id, fitting));
                     Assert.All(slot.Items, i => Assert.Equal(slot.Slot.Kind, i.Kind));
                 }

@@ -223,7 +223,7 @@ public sealed class LoopTemplateLoadingTests : IDisposable
     {
         // A ds, b2b-saas loop sees behavior-one and behavior-two, not senior-only or consumer-only.
         var result = LoadWithLoop(ValidLoop.Replace("count: 2\n  - id: sql", "count: 3\n  - id: sql", StringComparison.Ordinal));
-        AssertError(result, "loops/small-loop.yaml:12", "asks for 3 items but only 2 match");
+        AssertError(result, "loops/small-loop.yaml:12", "asks for 3 items but only 2 fit");
     }
 
     [Fact]

@@ -33,30 +33,76 @@ public sealed class ScorecardRulesTests
         Assert.Throws<ArgumentOutOfRangeException>(() => ScorecardRules.RateScore(score));
 
     [Theory]
-    [InlineData(0.9, 4, 4)]
-    [InlineData(0.9, 3, 3)] // (4 + 3) / 2 = 3.5, rounded down
-    [InlineData(0.7, 4, 3)]
-    [InlineData(0.2, 4, 2)] // the self-rating alone cannot lift a thin answer
-    [InlineData(0.5, 1, 1)]
-    public void Open_answer_rates_the_rounded_down_mean_of_coach_band_and_self_rating(double coach, int self, int rating) =>
-        Assert.Equal(rating, ScorecardRules.RateOpenAnswer(coach, self));
+    [InlineData(3.0, 3, 3.0)]
+    [InlineData(3.0, 4, 3.3)]  // 2.25 + 1.00 = 3.25, half up
+    [InlineData(4.0, 2, 3.5)]  // the judge leads: 3.00 + 0.50
+    [InlineData(2.0, 4, 2.5)]  // the self-rating alone cannot lift a thin answer to the bar
+    [InlineData(3.0, 1, 2.5)]  // 2.25 + 0.25: a half stays a half, it is not rounded down to 2
+    [InlineData(1.0, 1, 1.0)]
+    public void Judged_answer_weighs_the_judge_three_quarters_and_the_self_rating_one_quarter(double judge, int self, double rating) =>
+        Assert.Equal((decimal)rating, ScorecardRules.RateOpenAnswer((decimal)judge, self));
+
+    [Fact]
+    public void Judged_answer_without_a_self_rating_is_the_judge_alone() =>
+        Assert.Equal(2.7m, ScorecardRules.RateOpenAnswer(2.65m, null));
+
+    [Theory]
+    [InlineData(0.0, 1.0)]
+    [InlineData(0.5, 2.5)]
+    [InlineData(0.55, 2.65)]
+    [InlineData(1.0, 4.0)]
+    public void Without_a_judge_rating_the_coach_score_maps_onto_one_to_four(double coach, double judge) =>
+        Assert.Equal((decimal)judge, ScorecardRules.JudgeRating(coach, null), 10);
+
+    [Fact]
+    public void The_judge_rating_wins_over_the_coach_score_when_both_exist() =>
+        Assert.Equal(3m, ScorecardRules.JudgeRating(0.1, 3.0));
 
     [Theory]
     [InlineData(0)]
     [InlineData(5)]
     public void Self_rating_outside_one_to_four_is_refused(int self) =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => ScorecardRules.RateOpenAnswer(0.5, self));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ScorecardRules.RateOpenAnswer(3m, self));
 
     [Fact]
-    public void Dimension_rating_weights_graded_evidence_twice_and_rounds_halves_down()
+    public void Evidence_is_labelled_auto_graded_judged_or_self_rated()
     {
-        static EvidenceItem Graded(int r) => new("g", "G", EvidenceSource.Sql, r, ScorecardRules.GradedWeight, false, "");
-        static EvidenceItem Open(int r) => new("o", "O", EvidenceSource.OpenAnswer, r, ScorecardRules.OpenAnswerWeight, true, "");
-        Assert.Equal(3, ScorecardRules.RateDimension([Graded(4), Open(1)]));   // (8 + 1) / 3 = 3
-        Assert.Equal(3, ScorecardRules.RateDimension([Graded(3), Open(2)]));   // 8 / 3 = 2.67
-        Assert.Equal(2, ScorecardRules.RateDimension([Graded(2), Open(3)]));   // 7 / 3 = 2.33
-        Assert.Equal(2, ScorecardRules.RateDimension([Open(2), Open(3)]));     // 2.5 rounds down
-        Assert.Equal(3, ScorecardRules.RateDimension([Open(3), Open(4)]));     // 3.5 rounds down
+        var card = ScorecardRules.Build(
+            [new GradedResult("sql-1", "Retention query", EvidenceSource.Sql, 1.0, [Dimension.DataFluency])],
+            [
+                new OpenAnswerResult("judged", "Judged", 0.5, 3, [Dimension.Communication]) { JudgeRating = 3.0 },
+                new OpenAnswerResult("coached", "Coached", 0.5, 3, [Dimension.Communication]),
+                new OpenAnswerResult("self", "Self only", null, 2, [Dimension.Communication]),
+                new OpenAnswerResult("blank", "Blank", null, null, [Dimension.Communication]) { Unanswered = true },
+            ]);
+        var data = card.Dimensions.Single(d => d.Dimension == Dimension.DataFluency);
+        Assert.Equal([EvidenceBasis.AutoGraded], data.Bases);
+        Assert.Equal(4m, data.Rating);
+        var communication = card.Dimensions.Single(d => d.Dimension == Dimension.Communication).Evidence.ToDictionary(e => e.ItemId);
+        Assert.Equal((EvidenceBasis.Judged, 3.0m), (communication["judged"].Basis, communication["judged"].Rating));
+        Assert.Equal((EvidenceBasis.Judged, 2.6m), (communication["coached"].Basis, communication["coached"].Rating)); // 0.75·2.5 + 0.75 = 2.625
+        Assert.Equal((EvidenceBasis.SelfRated, 2m), (communication["self"].Basis, communication["self"].Rating));
+        Assert.Equal((EvidenceBasis.AutoGraded, 1m), (communication["blank"].Basis, communication["blank"].Rating));
+    }
+
+    [Fact]
+    public void A_card_saved_before_evidence_was_labelled_shows_its_source()
+    {
+        Assert.Equal(EvidenceBasis.AutoGraded, new EvidenceItem("s", "S", EvidenceSource.Sql, 4m, 2, EvidenceBasis.Unlabelled, "").ShownBasis);
+        Assert.Equal(EvidenceBasis.SelfRated, new EvidenceItem("o", "O", EvidenceSource.OpenAnswer, 3m, 1, EvidenceBasis.Unlabelled, "").ShownBasis);
+    }
+
+    [Fact]
+    public void Dimension_rating_weights_graded_evidence_twice_and_keeps_one_decimal_without_rounding_down()
+    {
+        static EvidenceItem Graded(int r) => new("g", "G", EvidenceSource.Sql, r, ScorecardRules.GradedWeight, EvidenceBasis.AutoGraded, "");
+        static EvidenceItem Open(decimal r) => new("o", "O", EvidenceSource.OpenAnswer, r, ScorecardRules.OpenAnswerWeight, EvidenceBasis.Judged, "");
+        Assert.Equal(3m, ScorecardRules.RateDimension([Graded(4), Open(1)]));      // (8 + 1) / 3 = 3
+        Assert.Equal(2.7m, ScorecardRules.RateDimension([Graded(3), Open(2)]));    // 8 / 3 = 2.67
+        Assert.Equal(2.3m, ScorecardRules.RateDimension([Graded(2), Open(3)]));    // 7 / 3 = 2.33
+        Assert.Equal(2.5m, ScorecardRules.RateDimension([Open(2), Open(3)]));      // 2.5 stays 2.5 (it was 2)
+        Assert.Equal(3.5m, ScorecardRules.RateDimension([Open(3), Open(4)]));      // 3.5 stays 3.5 (it was 3)
+        Assert.Equal(2.3m, ScorecardRules.RateDimension([Open(2.2m), Open(2.3m)])); // 2.25 rounds half up
         Assert.Null(ScorecardRules.RateDimension([]));
     }
 
@@ -97,7 +143,7 @@ public sealed class ScorecardRulesTests
     public void Only_two_dimensions_assessed_renormalise_to_their_own_weights()
     {
         var card = Card((Dimension.DataFluency, 4), (Dimension.SeniorLeadership, 1));
-        // (0.15·4 + 0.05·1) / 0.20 = 3.25, but a 1 caps the call at No.
+        // (0.15·4 + 0.05·1) / 0.20 = 3.25, but a dimension below 1.5 caps the call at No.
         Assert.Equal(3.25m, card.Overall);
         Assert.Equal(Recommendation.No, card.Recommendation);
         Assert.Contains("capped at No", card.Reason, StringComparison.Ordinal);
@@ -148,21 +194,44 @@ public sealed class ScorecardRulesTests
     }
 
     [Fact]
-    public void Open_answers_are_marked_self_assessed_and_count_for_each_dimension_they_probe()
+    public void Open_answers_are_judged_and_count_for_each_dimension_they_probe()
     {
         var card = ScorecardRules.Build(
             [new GradedResult("sql-1", "Retention query", EvidenceSource.Sql, 0.9, [Dimension.DataFluency])],
             [new OpenAnswerResult("q-1", "Metric disagreement", 0.7, 4, [Dimension.Communication, Dimension.SeniorLeadership])]);
         var communication = card.Dimensions.Single(d => d.Dimension == Dimension.Communication);
-        Assert.True(communication.SelfAssessed);
-        Assert.Equal(3, communication.Rating);
-        Assert.Equal(3, card.Dimensions.Single(d => d.Dimension == Dimension.SeniorLeadership).Rating);
+        Assert.Equal([EvidenceBasis.Judged], communication.Bases);
+        Assert.Equal(3.3m, communication.Rating); // coach 0.7 → 3.1; 0.75·3.1 + 0.25·4 = 3.325 → 3.3
+        Assert.Equal(3.3m, card.Dimensions.Single(d => d.Dimension == Dimension.SeniorLeadership).Rating);
         var data = card.Dimensions.Single(d => d.Dimension == Dimension.DataFluency);
-        Assert.False(data.SelfAssessed);
-        Assert.Equal(4, data.Rating);
-        // (0.15·4 + 0.10·3 + 0.05·3) / 0.30 = 1.05 / 0.30 = 3.5
-        Assert.Equal(3.5m, card.Overall);
+        Assert.Equal([EvidenceBasis.AutoGraded], data.Bases);
+        Assert.Equal(4m, data.Rating);
+        // (0.15·4 + 0.10·3.3 + 0.05·3.3) / 0.30 = 1.095 / 0.30 = 3.65
+        Assert.Equal(3.65m, card.Overall);
     }
+
+    [Fact]
+    public void An_off_topic_answer_caps_a_strong_yes_at_yes_and_says_why()
+    {
+        static OpenAnswerResult Answer(string id, bool offTopic) =>
+            new(id, id, null, 4, [Dimension.Communication]) { JudgeRating = 4.0, OffTopic = offTopic };
+        var graded = new[] { new GradedResult("sql", "SQL", EvidenceSource.Sql, 1.0, [Dimension.DataFluency]) };
+        var clean = ScorecardRules.Build(graded, [Answer("a", false), Answer("b", false)]);
+        Assert.Equal(Recommendation.StrongYes, clean.Recommendation);
+        var capped = ScorecardRules.Build(graded, [Answer("a", false), Answer("b", true)]);
+        Assert.Equal(clean.Overall, capped.Overall);
+        Assert.Equal(Recommendation.Yes, capped.Recommendation);
+        Assert.Contains("off the question (b)", capped.Reason, StringComparison.Ordinal);
+        Assert.True(capped.Dimensions.Single(d => d.Dimension == Dimension.Communication).Evidence.Single(e => e.ItemId == "b").OffTopic);
+    }
+
+    [Theory]
+    [InlineData(3.5, true, Recommendation.Yes)]
+    [InlineData(3.5, false, Recommendation.StrongYes)]
+    [InlineData(2.8, true, Recommendation.Yes)]
+    [InlineData(2.2, true, Recommendation.No)]
+    public void Off_topic_cap_only_lowers_a_strong_yes(double overall, bool offTopic, Recommendation expected) =>
+        Assert.Equal(expected, ScorecardRules.Recommend((decimal)overall, anyDimensionRatedOne: false, anyOffTopicAnswer: offTopic));
 
     [Fact]
     public void Graded_result_claiming_to_be_an_open_answer_is_refused() =>

@@ -96,7 +96,7 @@ public sealed class LoopBrowserTests : IDisposable
 
                 await Expect(page).ToHaveURLAsync(new Regex("/scorecard$"));
                 await Expect(page.Locator("#recommendation")).ToHaveTextAsync(new Regex("^(Strong no|No|Yes|Strong yes)$"));
-                await Expect(page.Locator("#dimensions")).ToContainTextAsync("self-assessed");
+                await Expect(page.Locator("#dimensions")).ToContainTextAsync("judged");
                 await Expect(page.Locator("#dimensions")).ToContainTextAsync("auto-graded");
                 var evidence = page.Locator("#dimensions .evidence a").First;
                 await Expect(evidence).ToHaveAttributeAsync("href", new Regex(@"/loop/[0-9a-f]{32}/rounds/\d#item-"));

@@ -223,7 +223,7 @@ public sealed class LoopPagesTests
         var card = WebUtility.HtmlDecode(await client.GetStringAsync($"{path}/scorecard"));
         Assert.Contains("Recommendation:", card, StringComparison.Ordinal);
         Assert.Contains($"href=\"{path}/rounds/1#item-{finished.Rounds[0].Items[0].Id}\"", card, StringComparison.Ordinal);
-        Assert.Contains("self-assessed", card, StringComparison.Ordinal);
+        Assert.Contains("judged", card, StringComparison.Ordinal);
         Assert.Contains("“We stopped the test as soon as it was significant.”", card, StringComparison.Ordinal);
         Assert.Contains("(not answered)", card, StringComparison.Ordinal);
 
