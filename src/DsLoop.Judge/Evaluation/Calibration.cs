@@ -46,8 +46,12 @@ public static class Calibration
             - (0.05 * (f.OffTopic - f.OffTopicCaught))
             // A good answer wrongly capped as off-topic hurts a candidate more than a missed paste does.
             - (0.15 * f.FalseOffTopic)
-            + (0.5 * (f.MistakePrecision + f.MistakeRecall == 0 ? 0 : 2 * f.MistakePrecision * f.MistakeRecall / (f.MistakePrecision + f.MistakeRecall)));
+            // Mistakes are shown to the candidate with the sentence: precision counts double (F0.5).
+            + (0.5 * FHalf(f.MistakePrecision, f.MistakeRecall));
     }
+
+    private static double FHalf(double precision, double recall) =>
+        precision + recall == 0 ? 0 : 1.25 * precision * recall / ((0.25 * precision) + recall);
 
     /// <summary>Fits the settings on <paramref name="answers"/> (the calibration half) starting from <paramref name="start"/>.</summary>
     public static (JudgeSettings Settings, AgreementFigures Figures, IReadOnlyList<CalibrationStep> Trail) Fit(
