@@ -78,7 +78,7 @@ internal static class DesignChecks
         var (stated, statedWords) = samples[0];
         var need = required[0];
         var at = $"{effects[0].Words} at a {Figures.Rate(baseline)} baseline";
-        var alternatives = effects.Count > 1 ? $" (about {Figures.Count(Math.Ceiling(required[1]))} if you meant {effects[1].Words})" : "";
+        var alternatives = effects.Count > 1 ? $", or about {Figures.Count(Math.Ceiling(required[1]))} if you meant {effects[1].Words}" : "";
         var claim = $"{statedWords} to detect {at}";
         string explanation;
         if (fits)

@@ -51,6 +51,10 @@ internal static partial class FactReader
                 facts.Counts.Add(new StatedCounts((long)successes.Value, (long)total.Value));
             }
         }
+        if (facts.Counts.Count == 0)
+        {
+            ReadRateCounts(facts, sentence, roles);
+        }
         ReadPValue(facts, text, roles);
         if (interval)
         {
@@ -79,6 +83,25 @@ internal static partial class FactReader
         var a = text.IndexOf($"§{first.Index.ToString(CultureInfo.InvariantCulture)}", StringComparison.Ordinal);
         var b = text.IndexOf($"§{second.Index.ToString(CultureInfo.InvariantCulture)}", StringComparison.Ordinal);
         return a < 0 || b <= a ? -1 : text[a..b].Count(c => c == ' ') - 1;
+    }
+
+    /// <summary>"Control converted at 10% on 5,000 users, treatment at 11% on 5,000": two arms given as rates of counts.</summary>
+    private static void ReadRateCounts(SentenceFacts facts, SpokenSentence sentence, Roles roles)
+    {
+        var pairs = RateCountsPattern().Matches(sentence.Text)
+            .Select(m => (Rate: sentence.At(m.Groups["r"]), Units: sentence.At(m.Groups["t"])))
+            .Where(p => p.Rate is { Unit: NumberUnit.Percent, IsRate: true } && p.Units is { IsCount: true, Value: >= 20 } && roles.Free(p.Rate) && roles.Free(p.Units))
+            .ToList();
+        if (pairs.Count != 2)
+        {
+            return;
+        }
+        foreach (var (rate, units) in pairs)
+        {
+            roles.Claim(rate!);
+            roles.Claim(units!);
+            facts.Counts.Add(new StatedCounts((long)Math.Round(rate!.Share * units!.Value), (long)units.Value));
+        }
     }
 
     private static void ReadPValue(SentenceFacts facts, string text, Roles roles)
@@ -134,6 +157,7 @@ internal static partial class FactReader
             if (roles.Take(m, "n", t => t.Unit == NumberUnit.Plain && t.Value >= 10) is { } traffic && facts.DailyTraffic is null)
             {
                 facts.DailyTraffic = m.Groups["u"].Value == "week" ? traffic.Value / 7 : traffic.Value;
+                facts.TrafficPerArm = PerArmAfter().IsMatch(text[(m.Index + m.Length)..]);
             }
         }
         foreach (Match m in SharePattern().Matches(text))

@@ -110,19 +110,20 @@ public static class NumberChecker
         {
             return null;
         }
-        var daily = context.NearestValue(i, f => f.DailyTraffic, back: 2, ahead: 1);
+        var trafficFacts = context.Nearest(i, f => f.DailyTraffic is not null ? f : null, back: 2, ahead: 1);
         var sample = facts.HasSampleClaim ? facts : context.Nearest(i, f => f.PerArm is not null || f.Total is not null ? f : null, back: 2, ahead: 1);
-        if (daily is null || sample is null)
+        if (trafficFacts?.DailyTraffic is not { } perDay || sample is null)
         {
             return null;
         }
         var arms = context.NearestValue(i, f => f.Arms) ?? 2;
+        var daily = trafficFacts.TrafficPerArm ? perDay * arms : perDay;
         var share = context.NearestValue(i, f => f.TrafficShare) ?? 1;
         IReadOnlyList<(double Total, string Words)> totals =
             sample.Total is { } total ? [(total.Value, $"{Figures.Exact(total.Value)} in total")]
             : sample.PerArm is { } perArm ? [(perArm.Value * arms, $"{Figures.Exact(perArm.Value)} per arm over {arms} arms")]
             : sample.Unqualified is { } n ? [(n.Value, Figures.Exact(n.Value)), (n.Value * arms, $"{Figures.Exact(n.Value)} per arm")]
             : [];
-        return DesignChecks.DurationCheck(facts, totals, daily.Value, share);
+        return DesignChecks.DurationCheck(facts, totals, daily, share);
     }
 }
