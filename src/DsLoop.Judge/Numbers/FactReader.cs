@@ -43,7 +43,7 @@ internal static partial class FactReader
         {
             var successes = sentence.At(m.Groups["s"]);
             var total = sentence.At(m.Groups["t"]);
-            if (successes is { IsCount: true } && total is { IsCount: true } && successes.Value <= total.Value && total.Value >= 2
+            if (successes is { IsCount: true } && total is { IsCount: true } && successes.Value <= total.Value && total.Value >= 20
                 && roles.Free(successes) && roles.Free(total))
             {
                 roles.Claim(successes);
