@@ -83,7 +83,7 @@ internal static class DesignChecks
         string explanation;
         if (fits)
         {
-            explanation = $"About {Figures.Count(Math.Ceiling(need))} per arm detect {at} with {Figures.Power(design)}, so {statedWords} holds up {Figures.Assumptions(design)}.";
+            explanation = $"Detecting {at} with {Figures.Power(design)} needs about {Figures.Count(Math.Ceiling(need))} per arm, so {statedWords} holds up {Figures.Assumptions(design)}.";
         }
         else if (stated < TooFew * need)
         {

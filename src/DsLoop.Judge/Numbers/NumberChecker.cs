@@ -92,7 +92,7 @@ public static class NumberChecker
         {
             return facts.SizingWords && !context.MentionsMeans && (baseline is not null || effect is not null)
                 ? new CheckedClaim(ClaimKind.SampleSize, new NumberNote(facts.Sentence.Original, "a sample size",
-                    CheckedClaim.Unchecked, $"To check this size the answer needs {(baseline is null ? "the baseline rate" : "the effect to detect")} as well; say it out loud."), [])
+                    CheckedClaim.Unchecked, $"Say {(baseline is null ? "the baseline rate" : "the effect you want to detect")} as well, so this size can be checked."), [])
                 : null;
         }
         return facts.DetectsWithGivenSample

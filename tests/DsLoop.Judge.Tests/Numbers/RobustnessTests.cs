@@ -43,6 +43,13 @@ public sealed class RobustnessTests
     }
 
     [Fact]
+    public void The_checker_fits_the_judges_number_seam()
+    {
+        Func<string, IReadOnlyList<DsLoop.Content.Coaching.NumberNote>> seam = NumberChecker.Check;
+        Assert.Single(seam("Baseline 40%, detect 2 points, so 200 users per arm."), n => n.Wrong);
+    }
+
+    [Fact]
     public void The_same_answer_gives_the_same_notes()
     {
         const string answer = "Baseline 40%. Detect 2 points. 200 per arm. Control 480 of 10,000, treatment 540 of 10,000, p = 0.01.";
