@@ -80,9 +80,24 @@ internal static partial class FactReader
     /// <summary>Words from token <paramref name="first"/> to token <paramref name="second"/> in the text, or −1 when second comes first.</summary>
     private static int WordsBetween(string text, NumberToken first, NumberToken second)
     {
-        var a = text.IndexOf($"§{first.Index.ToString(CultureInfo.InvariantCulture)}", StringComparison.Ordinal);
-        var b = text.IndexOf($"§{second.Index.ToString(CultureInfo.InvariantCulture)}", StringComparison.Ordinal);
+        var a = Placeholder(text, first);
+        var b = Placeholder(text, second);
         return a < 0 || b <= a ? -1 : text[a..b].Count(c => c == ' ') - 1;
+    }
+
+    /// <summary>Where <c>§i</c> stands in the text (not the start of <c>§i0</c>), or −1.</summary>
+    private static int Placeholder(string text, NumberToken token)
+    {
+        var mark = "§" + token.Index.ToString(CultureInfo.InvariantCulture);
+        for (var at = text.IndexOf(mark, StringComparison.Ordinal); at >= 0; at = text.IndexOf(mark, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + mark.Length;
+            if (end == text.Length || !char.IsAsciiDigit(text[end]))
+            {
+                return at;
+            }
+        }
+        return -1;
     }
 
     /// <summary>"Control converted at 10% on 5,000 users, treatment at 11% on 5,000": two arms given as rates of counts.</summary>
