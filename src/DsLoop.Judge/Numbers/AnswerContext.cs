@@ -1,9 +1,11 @@
+using DsLoop.Stats;
+
 namespace DsLoop.Judge.Numbers;
 
 /// <summary>α, power and sidedness for a design check, and whether the answer said them.</summary>
 internal sealed record DesignInputs(double Alpha, double Power, bool OneSided, bool AlphaStated, bool PowerStated)
 {
-    public DsLoop.Stats.Alternative Alternative => OneSided ? DsLoop.Stats.Alternative.Larger : DsLoop.Stats.Alternative.TwoSided;
+    public Alternative Alternative => OneSided ? Alternative.Larger : Alternative.TwoSided;
 }
 
 /// <summary>

@@ -78,12 +78,12 @@ internal static class DesignChecks
         var (stated, statedWords) = samples[0];
         var need = required[0];
         var at = $"{effects[0].Words} at a {Figures.Rate(baseline)} baseline";
-        var alternatives = effects.Count > 1 ? $" (about {Figures.Count(Math.Ceiling(required[1]))} if you meant {effects[1].Words})" : "";
+        var alternatives = effects.Count > 1 ? $", or about {Figures.Count(Math.Ceiling(required[1]))} if you meant {effects[1].Words}" : "";
         var claim = $"{statedWords} to detect {at}";
         string explanation;
         if (fits)
         {
-            explanation = $"About {Figures.Count(Math.Ceiling(need))} per arm detect {at} with {Figures.Power(design)}, so {statedWords} holds up {Figures.Assumptions(design)}.";
+            explanation = $"Detecting {at} with {Figures.Power(design)} needs about {Figures.Count(Math.Ceiling(need))} per arm, so {statedWords} holds up {Figures.Assumptions(design)}.";
         }
         else if (stated < TooFew * need)
         {

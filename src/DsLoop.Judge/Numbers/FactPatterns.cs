@@ -113,4 +113,10 @@ internal static partial class FactReader
 
     [GeneratedRegex(@"\b(?:detect|detecting|detectable|mde|power|powered)\b")]
     private static partial Regex SizingWordsPattern();
+
+    [GeneratedRegex(@"^,? (?:per|in each|for each|into each|to each|in every) (?:arm|group|variant|variation|bucket|cell)\b")]
+    private static partial Regex PerArmAfter();
+
+    [GeneratedRegex(@"§(?<r>\d+) (?:[a-z]+ ){0,2}?(?:on|of|out of|among|across|from|for) (?:the |our |a |about |around )?§(?<t>\d+)")]
+    private static partial Regex RateCountsPattern();
 }

@@ -43,13 +43,17 @@ internal static partial class FactReader
         {
             var successes = sentence.At(m.Groups["s"]);
             var total = sentence.At(m.Groups["t"]);
-            if (successes is { IsCount: true } && total is { IsCount: true } && successes.Value <= total.Value && total.Value >= 2
+            if (successes is { IsCount: true } && total is { IsCount: true } && successes.Value <= total.Value && total.Value >= 20
                 && roles.Free(successes) && roles.Free(total))
             {
                 roles.Claim(successes);
                 roles.Claim(total);
                 facts.Counts.Add(new StatedCounts((long)successes.Value, (long)total.Value));
             }
+        }
+        if (facts.Counts.Count == 0)
+        {
+            ReadRateCounts(facts, sentence, roles);
         }
         ReadPValue(facts, text, roles);
         if (interval)
@@ -76,9 +80,43 @@ internal static partial class FactReader
     /// <summary>Words from token <paramref name="first"/> to token <paramref name="second"/> in the text, or −1 when second comes first.</summary>
     private static int WordsBetween(string text, NumberToken first, NumberToken second)
     {
-        var a = text.IndexOf($"§{first.Index.ToString(CultureInfo.InvariantCulture)}", StringComparison.Ordinal);
-        var b = text.IndexOf($"§{second.Index.ToString(CultureInfo.InvariantCulture)}", StringComparison.Ordinal);
+        var a = Placeholder(text, first);
+        var b = Placeholder(text, second);
         return a < 0 || b <= a ? -1 : text[a..b].Count(c => c == ' ') - 1;
+    }
+
+    /// <summary>Where <c>§i</c> stands in the text (not the start of <c>§i0</c>), or −1.</summary>
+    private static int Placeholder(string text, NumberToken token)
+    {
+        var mark = "§" + token.Index.ToString(CultureInfo.InvariantCulture);
+        for (var at = text.IndexOf(mark, StringComparison.Ordinal); at >= 0; at = text.IndexOf(mark, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + mark.Length;
+            if (end == text.Length || !char.IsAsciiDigit(text[end]))
+            {
+                return at;
+            }
+        }
+        return -1;
+    }
+
+    /// <summary>"Control converted at 10% on 5,000 users, treatment at 11% on 5,000": two arms given as rates of counts.</summary>
+    private static void ReadRateCounts(SentenceFacts facts, SpokenSentence sentence, Roles roles)
+    {
+        var pairs = RateCountsPattern().Matches(sentence.Text)
+            .Select(m => (Rate: sentence.At(m.Groups["r"]), Units: sentence.At(m.Groups["t"])))
+            .Where(p => p.Rate is { Unit: NumberUnit.Percent, IsRate: true } && p.Units is { IsCount: true, Value: >= 20 } && roles.Free(p.Rate) && roles.Free(p.Units))
+            .ToList();
+        if (pairs.Count != 2)
+        {
+            return;
+        }
+        foreach (var (rate, units) in pairs)
+        {
+            roles.Claim(rate!);
+            roles.Claim(units!);
+            facts.Counts.Add(new StatedCounts((long)Math.Round(rate!.Share * units!.Value), (long)units.Value));
+        }
     }
 
     private static void ReadPValue(SentenceFacts facts, string text, Roles roles)
@@ -134,6 +172,7 @@ internal static partial class FactReader
             if (roles.Take(m, "n", t => t.Unit == NumberUnit.Plain && t.Value >= 10) is { } traffic && facts.DailyTraffic is null)
             {
                 facts.DailyTraffic = m.Groups["u"].Value == "week" ? traffic.Value / 7 : traffic.Value;
+                facts.TrafficPerArm = PerArmAfter().IsMatch(text[(m.Index + m.Length)..]);
             }
         }
         foreach (Match m in SharePattern().Matches(text))

@@ -29,8 +29,8 @@ internal static class LiftCheck
             EffectScale.Relative => $"a {Figures.Rate(stated)} relative lift",
             _ => $"a {Figures.Rate(stated)} lift",
         };
-        var move_ = $"From {Figures.Rate(from)} to {Figures.Rate(to)}";
-        var truth = $"{move_} is {Figures.Points(points)}, or {Figures.Rate(relative)} relative";
+        var span = $"From {Figures.Rate(from)} to {Figures.Rate(to)}";
+        var truth = $"{span} is {Figures.Points(points)}, or {Figures.Rate(relative)} relative";
         string explanation;
         if (fits)
         {

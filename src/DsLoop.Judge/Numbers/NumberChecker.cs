@@ -92,7 +92,7 @@ public static class NumberChecker
         {
             return facts.SizingWords && !context.MentionsMeans && (baseline is not null || effect is not null)
                 ? new CheckedClaim(ClaimKind.SampleSize, new NumberNote(facts.Sentence.Original, "a sample size",
-                    CheckedClaim.Unchecked, $"To check this size the answer needs {(baseline is null ? "the baseline rate" : "the effect to detect")} as well; say it out loud."), [])
+                    CheckedClaim.Unchecked, $"Say {(baseline is null ? "the baseline rate" : "the effect you want to detect")} as well, so this size can be checked."), [])
                 : null;
         }
         return facts.DetectsWithGivenSample
@@ -110,19 +110,20 @@ public static class NumberChecker
         {
             return null;
         }
-        var daily = context.NearestValue(i, f => f.DailyTraffic, back: 2, ahead: 1);
+        var trafficFacts = context.Nearest(i, f => f.DailyTraffic is not null ? f : null, back: 2, ahead: 1);
         var sample = facts.HasSampleClaim ? facts : context.Nearest(i, f => f.PerArm is not null || f.Total is not null ? f : null, back: 2, ahead: 1);
-        if (daily is null || sample is null)
+        if (trafficFacts?.DailyTraffic is not { } perDay || sample is null)
         {
             return null;
         }
         var arms = context.NearestValue(i, f => f.Arms) ?? 2;
+        var daily = trafficFacts.TrafficPerArm ? perDay * arms : perDay;
         var share = context.NearestValue(i, f => f.TrafficShare) ?? 1;
         IReadOnlyList<(double Total, string Words)> totals =
             sample.Total is { } total ? [(total.Value, $"{Figures.Exact(total.Value)} in total")]
             : sample.PerArm is { } perArm ? [(perArm.Value * arms, $"{Figures.Exact(perArm.Value)} per arm over {arms} arms")]
             : sample.Unqualified is { } n ? [(n.Value, Figures.Exact(n.Value)), (n.Value * arms, $"{Figures.Exact(n.Value)} per arm")]
             : [];
-        return DesignChecks.DurationCheck(facts, totals, daily.Value, share);
+        return DesignChecks.DurationCheck(facts, totals, daily, share);
     }
 }

@@ -55,7 +55,7 @@ internal static class ReadoutChecks
         {
             claimParts.Add(c0 ? "significant" : "not significant");
         }
-        var verdict = $"{arms} gives z = {pooled.Statistic:0.00} and p {Figures.P(pooled.PValue)} ({(design.OneSided ? "one" : "two")}-sided pooled z-test), {(significant ? "significant" : "not significant")} at α = {alpha:0.###}";
+        var verdict = $"{arms} gives |z| = {Math.Abs(pooled.Statistic):0.00} and p {Figures.P(pooled.PValue)} ({(design.OneSided ? "one" : "two")}-sided pooled z-test), {(significant ? "significant" : "not significant")} at α = {alpha:0.###}";
         var explanation = wrongP || wrongCall ? $"{verdict}; the answer says {string.Join(" and ", claimParts)}." : $"{verdict}, as the answer says.";
         return CheckedClaim.Of(ClaimKind.Significance, facts.Sentence.Original, $"{arms}: {string.Join(", ", claimParts)}", wrongP || wrongCall, explanation, pooled.PValue);
     }

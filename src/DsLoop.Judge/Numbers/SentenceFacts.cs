@@ -72,6 +72,9 @@ internal sealed class SentenceFacts
     /// <summary>Eligible units a day (a weekly figure divided by 7).</summary>
     public double? DailyTraffic { get; set; }
 
+    /// <summary>True when the daily traffic is per arm ("5k users a day per arm").</summary>
+    public bool TrafficPerArm { get; set; }
+
     /// <summary>The share of traffic put into the test, 0–1.</summary>
     public double? TrafficShare { get; set; }
 

@@ -94,6 +94,14 @@ public sealed class DesignCheckTests
         Assert.True(Only(answer, ClaimKind.Duration).Note.Wrong);
 
     [Fact]
+    public void Traffic_per_arm_counts_once_for_each_arm()
+    {
+        var claim = Only("We need roughly 40k per arm, which at 5k users a day per arm is 8 days.", ClaimKind.Duration);
+        Assert.False(claim.Note.Wrong);
+        Assert.Equal(8, claim.Right[0], 9);
+    }
+
+    [Fact]
     public void A_size_without_an_effect_is_unchecked_once()
     {
         var notes = NumberChecker.Check("Our baseline is 40%. We need 9,500 users per arm to detect it. Then 9,500 per arm again with 80% power.");

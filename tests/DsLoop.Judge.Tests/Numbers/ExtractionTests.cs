@@ -71,6 +71,7 @@ public sealed class ExtractionTests
 
     [Theory]
     [InlineData("We need 10,000 users in total.", 10_000)]
+    [InlineData("That is 10,000 total.", 10_000)]
     [InlineData("That is a total of 20k users.", 20_000)]
     [InlineData("We need 19,000 across both arms.", 19_000)]
     public void Totals_are_read(string sentence, double total) => Assert.Equal(total, Read(sentence).Total!.Value);
@@ -143,6 +144,10 @@ public sealed class ExtractionTests
         Assert.Equal((90.0, 10.0), facts.Split);
         Assert.False(facts.CallsMismatch);
     }
+
+    [Fact]
+    public void Small_fractions_of_things_are_not_arm_counts() =>
+        Assert.Empty(Read("2 of 3 guardrails and 1 of 4 secondary metrics were significant.").Counts);
 
     [Fact]
     public void Arms_are_counted_from_variants_and_treatments()

@@ -29,6 +29,16 @@ public sealed class ReadoutCheckTests
         Assert.True(Only(answer, ClaimKind.Significance).Note.Wrong);
 
     [Fact]
+    public void Counts_given_as_rates_of_arm_sizes_are_checked_with_the_call_in_the_next_sentence()
+    {
+        var right = Only("Control converted at 10% on 5,000 users, treatment at 11% on 5,000 users. So p is around 0.1, not significant.", ClaimKind.Significance);
+        var wrong = Only("Control converted at 10% on 5,000 users, treatment at 11% on 5,000 users. So p is 0.001, clearly significant.", ClaimKind.Significance);
+        Assert.Equal(CheckedClaim.Consistent, right.Note.Verdict);
+        Assert.True(wrong.Note.Wrong);
+        Assert.Contains("500 of 5,000", wrong.Note.Claim);
+    }
+
+    [Fact]
     public void The_significance_explanation_gives_the_computed_p() =>
         Assert.Contains("p = 0.054", Only("Control 480 of 10,000, treatment 540 of 10,000, p = 0.01.", ClaimKind.Significance).Note.Explanation);
 

@@ -43,6 +43,13 @@ public sealed class RobustnessTests
     }
 
     [Fact]
+    public void The_checker_fits_the_judges_number_seam()
+    {
+        Func<string, IReadOnlyList<DsLoop.Content.Coaching.NumberNote>> seam = NumberChecker.Check;
+        Assert.Single(seam("Baseline 40%, detect 2 points, so 200 users per arm."), n => n.Wrong);
+    }
+
+    [Fact]
     public void The_same_answer_gives_the_same_notes()
     {
         const string answer = "Baseline 40%. Detect 2 points. 200 per arm. Control 480 of 10,000, treatment 540 of 10,000, p = 0.01.";
@@ -56,8 +63,8 @@ public sealed class RobustnessTests
         _ = NumberChecker.Check(block);
         var small = Time(string.Concat(Enumerable.Repeat(block, 200)));
         var large = Time(string.Concat(Enumerable.Repeat(block, 1600)));
-        // 8× the text; allow generous noise on a shared machine but not quadratic growth (64×).
-        Assert.True(large < (20 * small) + 200, $"200 blocks took {small} ms, 1,600 took {large} ms");
+        // 8× the text; the best of three runs each, with room for a loaded machine, but far from quadratic growth (64×).
+        Assert.True(large < (24 * small) + 300, $"200 blocks took {small} ms, 1,600 took {large} ms");
     }
 
     [Fact]
@@ -66,8 +73,13 @@ public sealed class RobustnessTests
 
     private static long Time(string answer)
     {
-        var watch = Stopwatch.StartNew();
-        _ = NumberChecker.Check(answer);
-        return watch.ElapsedMilliseconds;
+        var best = long.MaxValue;
+        for (var run = 0; run < 3; run++)
+        {
+            var watch = Stopwatch.StartNew();
+            _ = NumberChecker.Check(answer);
+            best = Math.Min(best, watch.ElapsedMilliseconds);
+        }
+        return best;
     }
 }
