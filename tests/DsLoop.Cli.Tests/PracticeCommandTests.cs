@@ -42,7 +42,9 @@ public sealed class PracticeCommandTests : IDisposable
         var result = await PracticeAsync(input, "--item", "onboarding-test-sample-size", "--count", "1");
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("Question 1 of 1: Sizing an onboarding experiment", result.Out, StringComparison.Ordinal);
-        Assert.Contains("Coach: 4 of 4 framework steps heard", result.Out, StringComparison.Ordinal);
+        Assert.Contains("Judge: rating", result.Out, StringComparison.Ordinal);
+        Assert.Contains("[x] Power and duration", result.Out, StringComparison.Ordinal);
+        Assert.Contains("Number (consistent)", result.Out, StringComparison.Ordinal);
         Assert.Contains("A strong answer:", result.Out, StringComparison.Ordinal);
         Assert.Contains("'wrong' is not one of m, p, s.", result.Out, StringComparison.Ordinal);
         Assert.Contains("Next review of this question: 2026-03-02 09:10 UTC", result.Out, StringComparison.Ordinal);

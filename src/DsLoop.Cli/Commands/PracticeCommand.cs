@@ -141,7 +141,7 @@ internal static class PracticeCommand
                 return true;
             }
             var coach = attempt.Read<OpenAnswer>()!.Coach!;
-            await WriteCoachAsync(coach);
+            await WriteCoachAsync(coach, "Judge");
             await output.WriteLineAsync($"\nWhy they ask: {item.WhyTheyAsk}");
             // The probes come before the strong answer, which would otherwise give their answers away.
             await output.WriteLineAsync("\nFollow-ups to expect (think through your answers first):");
@@ -219,29 +219,10 @@ internal static class PracticeCommand
             }
         }
 
-        private static string LengthText(CoachReport coach) => coach.Length switch
+        private async Task WriteCoachAsync(CoachReport coach, string title)
         {
-            LengthVerdict.TooShort => $"short of the {coach.TargetMin}–{coach.TargetMax} target",
-            LengthVerdict.TooLong => $"over the {coach.TargetMin}–{coach.TargetMax} target",
-            _ => "within the target",
-        };
-
-        private async Task WriteCoachAsync(CoachReport coach)
-        {
-            var output = console.Out;
-            await output.WriteLineAsync($"\nCoach: {coach.Steps.Count(s => s.Covered)} of {coach.Steps.Count} framework steps heard; {coach.Words} words, {LengthText(coach)}.");
-            foreach (var step in coach.Steps)
-            {
-                await output.WriteLineAsync(step.Covered ? $"  [x] {step.StepName}: \"{step.Sentences[0]}\"" : $"  [ ] {step.StepName}: not heard");
-            }
-            foreach (var habit in coach.Habits)
-            {
-                await output.WriteLineAsync(habit.Present ? $"  [x] {habit.Name}: {string.Join(", ", habit.Evidence.Take(4))}" : $"  [ ] {habit.Name}: {habit.Advice}");
-            }
-            foreach (var mistake in coach.Mistakes.Where(m => m.Seems))
-            {
-                await output.WriteLineAsync($"  (!) Seems to make a common mistake: {mistake.Mistake} [{string.Join(", ", mistake.Evidence)}]");
-            }
+            await console.Out.WriteLineAsync();
+            await CoachReportText.WriteAsync(console.Out, title, coach);
         }
     }
 }

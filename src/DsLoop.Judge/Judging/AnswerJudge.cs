@@ -52,7 +52,13 @@ public sealed class AnswerJudge
     /// Embeds what every judgement needs from the bank (each question's vector for relevance) now, so the first
     /// answer does not wait for it; hosts call it in the background after the model loads.
     /// </summary>
-    public void Warm() => relevanceIndex.Warm();
+    public void Warm()
+    {
+        if (settings.RelevanceMarginWeight > 0)
+        {
+            relevanceIndex.Warm();
+        }
+    }
 
     /// <summary>Judges an answer to an item against its framework at a level.</summary>
     public CoachReport Judge(QuestionItem item, Framework framework, string answer, JudgeLevel level = JudgeLevel.Ds)

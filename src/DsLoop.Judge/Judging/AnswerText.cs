@@ -51,7 +51,7 @@ internal sealed partial class AnswerText
         return new AnswerText(text, sentences, units);
     }
 
-    [GeneratedRegex(@"\s*[;:]\s+|,\s+(?=(?:and|but|so|while|because|which|then|although|whereas)\b)|\s+(?=(?:but|so that|because|whereas)\s)")]
+    [GeneratedRegex(@"\s*[;:]\s+|,\s+(?=(?:and|but|so|while|because|which|then|although|whereas|with)\b)|\s+(?=(?:but|so that|because|whereas)\s)")]
     private static partial Regex ClauseBreak();
 }
 

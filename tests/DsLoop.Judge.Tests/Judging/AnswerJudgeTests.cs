@@ -8,10 +8,11 @@ public sealed class AnswerJudgeTests(JudgeFixture judge)
 {
     private const string Onboarding = "onboarding-test-sample-size";
 
-    // The 43-word answer from the issue: the framework's words, a wrong plan, and peeking.
+    // In the spirit of the issue's 43-word answer: the framework's words, a wrong plan, and peeking.
     private const string StuffedOnboarding =
         "Primary metric is activation, with retention as a guardrail. I randomize users into control and treatment. "
-        + "For power I'd use 200 users per arm with alpha 0.05, run it for one day, then stop once p is below 0.05 and ship the winner.";
+        + "For power, with our 40% completion rate and a 2 point lift, I'd use 200 users per arm at alpha 0.05. "
+        + "I'd run it for one day, then stop once p is below 0.05 and ship the winner.";
 
     private const string StrongOnboarding =
         "I'd want to know what share of new sign-ups finish onboarding today, say 40%, and what change would be worth building, "
@@ -23,13 +24,15 @@ public sealed class AnswerJudgeTests(JudgeFixture judge)
         + "And I'd decide the length up front and not look at the p-value every morning, because stopping the first time it dips under 0.05 inflates false positives.";
 
     [Fact]
-    public void The_stuffed_onboarding_answer_from_the_issue_gets_no_signal_and_its_peeking_is_flagged()
+    public void The_stuffed_onboarding_answer_gets_no_signal_and_its_sample_size_is_called_wrong()
     {
         var report = judge.Review(Onboarding, StuffedOnboarding);
 
-        Assert.True(report.Rating <= 2, $"rating {report.Rating}");
-        Assert.True(report.Steps.Count(s => s.Covered) <= 2, string.Join("; ", report.Steps.Select(s => $"{s.StepId}: {s.Why}")));
-        Assert.Contains(report.Mistakes, m => m.Evidence.Any(e => e.Contains("stop once p", StringComparison.Ordinal)));
+        Assert.True(report.Rating <= 1.5, $"rating {report.Rating}");
+        Assert.True(report.Steps.Count(s => s.Covered) <= 1, string.Join("; ", report.Steps.Select(s => $"{s.StepId}: {s.Why}")));
+        var wrong = Assert.Single(report.Numbers, n => n.Wrong);
+        Assert.Contains("9,500 per arm", wrong.Explanation, StringComparison.Ordinal);
+        Assert.Contains(report.Steps, s => !s.Covered && s.Why!.Contains("names it without saying anything specific", StringComparison.Ordinal));
     }
 
     [Fact]

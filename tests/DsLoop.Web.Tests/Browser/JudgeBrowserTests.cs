@@ -20,7 +20,8 @@ public sealed class JudgeBrowserTests
 
     private const string Stuffed =
         "Primary metric is activation, with retention as a guardrail. I randomize users into control and treatment. "
-        + "For power I'd use 200 users per arm with alpha 0.05, run it for one day, then stop once p is below 0.05 and ship the winner.";
+        + "For power, with our 40% completion rate and a 2 point lift, I'd use 200 users per arm at alpha 0.05. "
+        + "I'd run it for one day, then stop once p is below 0.05 and ship the winner.";
 
     [SkippableFact]
     public async Task A_strong_natural_answer_meets_the_bar_and_a_stuffed_one_gets_no_signal_in_chromium()
@@ -38,7 +39,7 @@ public sealed class JudgeBrowserTests
             var stuffed = await AnswerAsync(page, Stuffed);
             Assert.True(stuffed <= 2, $"stuffed answer rated {stuffed}");
             await Expect(page.Locator("#coach .coach-numbers")).ToContainTextAsync("wrong");
-            await Expect(page.Locator("#coach .coach-mistakes")).ToContainTextAsync("stop once p is below 0.05");
+            await Expect(page.Locator("#coach .coach-numbers")).ToContainTextAsync("9,500 per arm");
             await page.ScreenshotAsync(new() { Path = Screenshot("judge-stuffed"), FullPage = true });
         });
         Assert.True(browser.ConsoleErrors.Count == 0, "Browser console errors:\n" + string.Join("\n", browser.ConsoleErrors));

@@ -34,7 +34,8 @@ public sealed class FollowUpAndHistoryTests
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         var after = WebUtility.HtmlDecode(await client.GetStringAsync(attemptPath));
         Assert.Contains("That looks like novelty", after, StringComparison.Ordinal);
-        Assert.Contains("✓ States assumptions", after, StringComparison.Ordinal);
+        Assert.Contains("expected points heard", after, StringComparison.Ordinal);
+        Assert.Contains("✓ Says \"I\" for own actions", after, StringComparison.Ordinal);
         Assert.Contains("(too short)", after, StringComparison.Ordinal);
 
         var local = await app.Store.EnsureLocalUserAsync();
@@ -54,7 +55,7 @@ public sealed class FollowUpAndHistoryTests
         Assert.Contains("Not scheduled yet", empty, StringComparison.Ordinal);
 
         var attemptPath = await TestApp.AnswerAsync(client, ItemId, "I would randomise by user and size it for 80% power.");
-        await TestApp.AnswerAsync(client, ItemId, "The primary metric is setup completion per user, with retention as a guardrail.");
+        await TestApp.AnswerAsync(client, ItemId, "The primary metric is the share of new teams that complete setup within seven days of signing up, with retention as a guardrail.");
         await TestApp.SubmitFormAsync(client, attemptPath, new Dictionary<string, string> { ["overall"] = "Good", ["step-power"] = "partial" }, $"{attemptPath}?handler=Rate");
 
         var history = WebUtility.HtmlDecode(await client.GetStringAsync($"/practice/{ItemId}/history"));

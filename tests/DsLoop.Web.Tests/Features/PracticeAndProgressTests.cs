@@ -20,15 +20,16 @@ public sealed class PracticeAndProgressTests
         Assert.Contains("Follow-up probes", after, StringComparison.Ordinal);
         Assert.Contains("9 words in 1:35", after, StringComparison.Ordinal);
 
-        // The coach heard the design and power steps, and says which two it did not hear.
-        Assert.Contains("Coach: 2 of 4 steps", after, StringComparison.Ordinal);
-        Assert.Contains("✓ Experiment design</strong>", after, StringComparison.Ordinal);
+        // Nine words name two steps without doing them: the judge credits none and says why, step by step.
+        Assert.Contains("Rating 1.0 of 4 — no signal", after, StringComparison.Ordinal);
+        Assert.Contains("0 of 4 steps of", after, StringComparison.Ordinal);
+        Assert.Contains("✗ Experiment design</strong>", after, StringComparison.Ordinal);
+        Assert.Contains("names it without saying anything specific", after, StringComparison.Ordinal);
         Assert.Contains("✗ Primary metric</strong>", after, StringComparison.Ordinal);
-        Assert.Contains("✗ Risks and guardrails</strong>", after, StringComparison.Ordinal);
         Assert.Contains("too short to cover the framework", after, StringComparison.Ordinal);
         var local = await app.Store.EnsureLocalUserAsync();
         Assert.Contains("✗ Quantifies impact</strong>", after, StringComparison.Ordinal);
-        Assert.Equal(0.7 * 0.5, Assert.Single(await app.Store.ListAttemptsAsync(local.Id)).Score!.Value, 9);
+        Assert.Equal(0, Assert.Single(await app.Store.ListAttemptsAsync(local.Id)).Score!.Value, 9);
 
         var progress = await client.GetStringAsync("/progress");
         Assert.Contains("Sizing an onboarding experiment", progress, StringComparison.Ordinal);
