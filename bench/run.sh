@@ -6,7 +6,7 @@
 #   bench/run.sh content    BenchmarkDotNet answer-coach and bank-loading benchmarks only
 #   bench/run.sh data       generating the standard dataset into SQLite, against the sqlite3 shell's .import of the same CSV
 #   bench/run.sh sql        the SQL page's Submit round trip over HTTP for every bank problem, against the sqlite3 shell
-#   bench/run.sh judge      BenchmarkDotNet answer judge against the cue coach, model load time and memory
+#   bench/run.sh judge      BenchmarkDotNet answer judge against the cue coach; model load time and memory
 #   bench/run.sh stats      the statistics engine on 10M rows against numpy, scipy and scikit-learn
 #                           (needs python3-scipy python3-sklearn; writes ~420 MB of data to $DSLOOP_STATS_DATA or /tmp)
 set -euo pipefail
@@ -52,11 +52,11 @@ if [ "$what" = all ] || [ "$what" = content ]; then
 fi
 
 if [ "$what" = all ] || [ "$what" = judge ]; then
-  echo "== Answer judge: a 300-word answer warm, against the cue coach; model load time"
-  dotnet run -c Release --project bench/DsLoop.Bench -- --filter '*JudgeBenchmarks*' '*JudgeLoadBenchmarks*' --exporters github \
+  echo "== Answer judge: a 300-word answer warm, against the cue coach (in process: the model loads once)"
+  dotnet run -c Release --project bench/DsLoop.Bench -- --filter '*JudgeBenchmarks*' --inProcess --exporters github \
     --artifacts "$out/bdn"
-  echo "== Answer judge: memory the model adds to a process"
-  dotnet run -c Release --project bench/DsLoop.Bench -- judge-memory
+  echo "== Answer judge: model load time and the memory it adds to a process (three fresh processes)"
+  for i in 1 2 3; do dotnet run -c Release --project bench/DsLoop.Bench -- judge-memory; done
 fi
 
 if [ "$what" = all ] || [ "$what" = stats ]; then

@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Engines;
 using BenchmarkDotNet.Reports;
 using DsLoop.Content;
 using DsLoop.Content.Coaching;
@@ -54,19 +53,6 @@ public class JudgeBenchmarks
 
     [Benchmark(Description = "semantic judge, 300 words, warm")]
     public CoachReport Judge() => _judge.Judge(_item, _framework, _answer);
-}
-
-/// <summary>Loading the model from its package, once per process (cold start, five processes).</summary>
-[SimpleJob(RunStrategy.ColdStart, launchCount: 5, warmupCount: 0, iterationCount: 1)]
-[MemoryDiagnoser]
-public class JudgeLoadBenchmarks
-{
-    [Benchmark(Description = "load all-MiniLM-L6-v2 and embed one sentence")]
-    public int Load()
-    {
-        using var model = SentenceModel.Load();
-        return model.Embed(["warm up"]).Length;
-    }
 }
 
 internal sealed class JudgePercentiles : ManualConfig

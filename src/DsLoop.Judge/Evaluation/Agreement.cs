@@ -20,10 +20,14 @@ namespace DsLoop.Judge.Evaluation;
 /// <param name="FalseOffTopic">Answers of other kinds flagged as off-topic.</param>
 /// <param name="MistakePrecision">Of the content mistakes flagged (by a sentence, not a missing-step sign), the share labelled.</param>
 /// <param name="MistakeRecall">Of the labelled mistakes, the share flagged.</param>
+/// <param name="FalseOffTopicHarm">
+/// The false off-topic flags weighted by how good the answer was, (rating − 1) / 3 each: capping a strong answer does
+/// harm, flagging an answer that earns nothing anyway does little.
+/// </param>
 public sealed record AgreementFigures(
     int Answers, int Items, double Precision, double Recall, double F1, double Spearman, int StuffedAboveStrong, int StuffedPairs,
     int OffTopicCaught, int OffTopic, int WrongNumbersCaught, int WrongNumbers, int FalseNumberAlarms, int FalseOffTopic,
-    double MistakePrecision, double MistakeRecall);
+    double MistakePrecision, double MistakeRecall, double FalseOffTopicHarm);
 
 /// <summary>Computes <see cref="AgreementFigures"/> for any scorer that produces a coach report.</summary>
 public static class Agreement
@@ -78,7 +82,8 @@ public static class Agreement
             reports.Count(r => r.Answer.Kind == AnswerKind.WrongNumber && NumberFlag(r.Report)), reports.Count(r => r.Answer.Kind == AnswerKind.WrongNumber),
             reports.Count(r => r.Answer.Kind != AnswerKind.WrongNumber && NumberFlag(r.Report)),
             reports.Count(r => r.Answer.Kind != AnswerKind.OffTopic && OffTopicFlag(r.Report)),
-            Ratio(mtp, mtp + mfp), Ratio(mtp, mtp + mfn));
+            Ratio(mtp, mtp + mfp), Ratio(mtp, mtp + mfn),
+            reports.Where(r => r.Answer.Kind != AnswerKind.OffTopic && OffTopicFlag(r.Report)).Sum(r => (r.Answer.Rating - 1) / 3.0));
     }
 
     /// <summary>A report's 1–4 rating: the judge's own, or the cue coach's 0–1 score mapped linearly.</summary>

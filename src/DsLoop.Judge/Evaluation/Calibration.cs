@@ -44,8 +44,10 @@ public static class Calibration
         return f.F1 + f.Spearman
             - (0.05 * f.StuffedAboveStrong)
             - (0.05 * (f.OffTopic - f.OffTopicCaught))
-            // A good answer wrongly capped as off-topic hurts a candidate more than a missed paste does.
-            - (0.15 * f.FalseOffTopic)
+            // A good answer wrongly capped as off-topic hurts a candidate more than a missed paste does; flagging an
+            // answer that earns nothing anyway does little harm.
+            - (0.05 * f.FalseOffTopic)
+            - (0.3 * f.FalseOffTopicHarm)
             // Mistakes are shown to the candidate with the sentence: precision counts double (F0.5).
             + (0.5 * FHalf(f.MistakePrecision, f.MistakeRecall));
     }

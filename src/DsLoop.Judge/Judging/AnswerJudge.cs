@@ -81,7 +81,9 @@ public sealed class AnswerJudge
 
         var senior = level == JudgeLevel.Senior
             ? TargetMatcher.Match(SeniorTargets(item), text, vectors, cache, settings, vocabulary, settings.HabitThreshold, int.MaxValue)
-                .Select(ToCoverage).ToList()
+                .Select(ToCoverage)
+                .Select(c => c.StepId == "addendum" && !c.Covered ? c with { Why = $"Not heard. A Senior would add: {item.SeniorAddendum.Trim()}" } : c)
+                .ToList()
             : [];
         var notes = Notes(text, stepMatches, relevance, numbers);
         var rating = Rating(report with { Mistakes = mistakes }, relevance, numbers, level, senior);
@@ -133,7 +135,9 @@ public sealed class AnswerJudge
         };
 
     private static IReadOnlyList<JudgeTarget> SeniorTargets(QuestionItem item) =>
-        SeniorSignals.Generic;
+        string.IsNullOrWhiteSpace(item.SeniorAddendum)
+            ? SeniorSignals.Generic
+            : [.. SeniorSignals.Generic, new JudgeTarget("addendum", "What a Senior adds on this question", AnswerCoach.SplitSentences(item.SeniorAddendum), [])];
 
     private static double StepShare(IReadOnlyList<TargetMatch> matches) =>
         matches.Count == 0 ? 0 : (double)matches.Count(m => m.Covered) / matches.Count;
@@ -163,10 +167,12 @@ public sealed class AnswerJudge
             nearestTitle = closest is not null && itemTitles.TryGetValue(closest, out var title) ? title : null;
         }
         similarity = Math.Round(similarity, 3);
-        // An answer that does most of the question's steps is answering it, whatever its subject (a story for a
-        // behavioural question can come from any domain).
-        var threshold = settings.RelevanceThreshold - (stepShare > settings.OffTopicMaxStepShare ? settings.StepShareRelief : 0);
-        var offTopic = similarity < threshold;
+        // An answer that does most of the question's steps is answering it, whatever its subject; for a behavioural
+        // question, whose story can come from any domain and whose model answer is one story among many, that is
+        // the only sure sign, so such a story is never off-topic.
+        var doesTheWork = stepShare > settings.OffTopicMaxStepShare;
+        var threshold = settings.RelevanceThreshold - (doesTheWork ? settings.StepShareRelief : 0);
+        var offTopic = similarity < threshold && !(doesTheWork && item is not null && LexicalIndex.IsStory(item));
         var closer = nearestTitle is null ? "" : $" It is closer to another question, \"{nearestTitle}\".";
         return new RelevanceCheck(similarity, offTopic, offTopic
             ? $"This reads as an answer to a different question (relevance {similarity:0.00}, needs {threshold:0.00}); it cannot score above {settings.OffTopicCap:0.#}.{closer}"

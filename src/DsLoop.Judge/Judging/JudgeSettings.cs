@@ -69,7 +69,7 @@ public sealed record JudgeSettings
     /// <summary>The calibrated values.</summary>
     public static JudgeSettings Calibrated { get; } = new()
     {
-        StepThreshold = 0.42,
+        StepThreshold = 0.4,
         CueBonus = 0.12,
         MinContentWords = 4,
         MaxStepsPerSentence = 1,

@@ -12,6 +12,13 @@ internal sealed class LexicalIndex
     private readonly Dictionary<string, double> idf;
     private readonly Dictionary<string, Dictionary<string, double>> vectors;
     private readonly double unseenIdf;
+    private readonly Dictionary<string, string> frameworks;
+
+    /// <summary>Frameworks whose answers are stories from the candidate's past (behavioural questions).</summary>
+    private static readonly HashSet<string> StoryFrameworks = new(StringComparer.Ordinal) { "star" };
+
+    /// <summary>True when the item is answered with a story from the candidate's past.</summary>
+    public static bool IsStory(QuestionItem item) => StoryFrameworks.Contains(item.FrameworkId);
 
     public LexicalIndex(ContentBank content)
     {
@@ -22,6 +29,7 @@ internal sealed class LexicalIndex
             .ToDictionary(g => g.Key, g => Math.Log((double)count / g.Count()), StringComparer.Ordinal);
         unseenIdf = Math.Log(count);
         vectors = documents.ToDictionary(d => d.Key, d => Vector(d.Value), StringComparer.Ordinal);
+        frameworks = content.Items.ToDictionary(i => i.Id, i => i.FrameworkId, StringComparer.Ordinal);
     }
 
     /// <summary>Own similarity minus the nearest other question's, and that question's id.</summary>
@@ -35,9 +43,12 @@ internal sealed class LexicalIndex
         var own = Cosine(vector, ownVector);
         var nearest = 0.0;
         string? nearestId = null;
+        var story = IsStory(item);
         foreach (var (id, other) in vectors)
         {
-            if (id == item.Id)
+            // A story can come from any domain, so a story is only compared with the other story questions: its
+            // domain words say nothing about which of them it answers.
+            if (id == item.Id || (story && frameworks[id] != item.FrameworkId))
             {
                 continue;
             }
