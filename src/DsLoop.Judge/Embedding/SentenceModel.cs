@@ -21,7 +21,7 @@ public sealed class SentenceModel : IDisposable
     /// </summary>
     public static SentenceModel Shared => SharedModel.Value;
 
-    private const int BatchSize = 32;
+    private const int BatchSize = 8;
 
     /// <summary>Number of dimensions of every vector.</summary>
     public const int Dimensions = 384;
@@ -39,7 +39,7 @@ public sealed class SentenceModel : IDisposable
         }
     }
 
-    /// <summary>Embeds the sentences as one batch; the i-th vector belongs to the i-th sentence.</summary>
+    /// <summary>Embeds the sentences; the i-th vector belongs to the i-th sentence, and equal sentences get the same vector.</summary>
     public float[][] Embed(IReadOnlyList<string> sentences)
     {
         ArgumentNullException.ThrowIfNull(sentences);
@@ -47,23 +47,26 @@ public sealed class SentenceModel : IDisposable
         {
             return [];
         }
-        // Batches of a bounded size: the encoder pads a batch to its longest sentence, so one huge batch costs memory
-        // and time for nothing.
-        var vectors = new float[sentences.Count][];
-        for (var start = 0; start < sentences.Count; start += BatchSize)
+        // Each distinct sentence once, in batches of similar length: the encoder pads a batch to its longest
+        // sentence, so mixing short and long sentences, or one huge batch, costs time and memory for nothing.
+        var distinct = sentences.Distinct(StringComparer.Ordinal).OrderBy(t => t.Length).ThenBy(t => t, StringComparer.Ordinal).ToArray();
+        var byText = new Dictionary<string, float[]>(distinct.Length, StringComparer.Ordinal);
+        for (var start = 0; start < distinct.Length; start += BatchSize)
         {
-            var batch = sentences.Skip(start).Take(BatchSize).ToArray();
+            var batch = distinct[start..Math.Min(distinct.Length, start + BatchSize)];
             float[][] encoded;
             lock (gate)
             {
                 encoded = encoder.Encode(batch);
             }
-            encoded.CopyTo(vectors, start);
+            for (var i = 0; i < batch.Length; i++)
+            {
+                Normalise(encoded[i]);
+                byText[batch[i]] = encoded[i];
+            }
         }
-        foreach (var v in vectors)
-        {
-            Normalise(v);
-        }
+        // Equal sentences share one vector; vectors are never written after this, so sharing is safe.
+        var vectors = sentences.Select(t => byText[t]).ToArray();
         return vectors;
     }
 
