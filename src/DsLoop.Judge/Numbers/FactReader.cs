@@ -70,9 +70,12 @@ internal static partial class FactReader
         {
             facts.EffectDescribesMove = WordsBetween(text, move.To, effect.Token) is >= 0 and <= 6 || WordsBetween(text, effect.Token, move.From) is >= 0 and <= 6;
         }
+        ReadVariance(facts, text, roles);
+        facts.RatioScale = RatioWords().IsMatch(text);
+        facts.FreeCounts.AddRange(sentence.Numbers.Where(t => t.IsCount && t.Value >= 20 && roles.Free(t)).Select(t => (long)t.Value));
         if (facts.SrmContext)
         {
-            facts.ArmCounts.AddRange(sentence.Numbers.Where(t => t.IsCount && t.Value >= 20 && roles.Free(t)).Select(t => (long)t.Value));
+            facts.ArmCounts.AddRange(facts.FreeCounts);
         }
         return facts;
     }
@@ -270,6 +273,30 @@ internal static partial class FactReader
             foreach (Match m in AtRatePattern().Matches(text))
             {
                 facts.Baseline ??= roles.Take(m, "n", t => t.IsRate && t.Unit == NumberUnit.Percent)?.Share;
+            }
+        }
+    }
+
+    /// <summary>"A correlation of 0.5 … keeps 75% of the variance": the inputs of the variance-reduction check.</summary>
+    private static void ReadVariance(SentenceFacts facts, string text, Roles roles)
+    {
+        foreach (Match m in CorrelationPattern().Matches(text))
+        {
+            facts.Correlation ??= roles.Take(m, "n", t => t.Unit == NumberUnit.Plain && t.Value is > 0 and < 1);
+        }
+        static bool IsShare(NumberToken t) => t.Unit == NumberUnit.Percent ? t.Value is > 0 and < 100 : t.Unit == NumberUnit.Plain && t.Value is > 0 and < 1;
+        foreach (Match m in VarianceRemainsPattern().Matches(text))
+        {
+            if (facts.VarianceShare is null && roles.Take(m, "n", IsShare) is { } remains)
+            {
+                facts.VarianceShare = (remains, false);
+            }
+        }
+        foreach (Match m in VarianceRemovedPattern().Matches(text))
+        {
+            if (facts.VarianceShare is null && roles.Take(m, "n", IsShare) is { } removed)
+            {
+                facts.VarianceShare = (removed, true);
             }
         }
     }

@@ -98,6 +98,18 @@ internal sealed class SentenceFacts
 
     public List<long> ArmCounts { get; } = [];
 
+    /// <summary>Whole numbers of at least 20 left without a role, in any sentence (arm counts said just before an SRM call).</summary>
+    public List<long> FreeCounts { get; } = [];
+
+    /// <summary>A correlation between 0 and 1 ("a pre-period correlation of 0.5").</summary>
+    public NumberToken? Correlation { get; set; }
+
+    /// <summary>A share of variance said to remain (<c>Removed</c> false) or to be removed (true) by an adjustment.</summary>
+    public (NumberToken Share, bool Removed)? VarianceShare { get; set; }
+
+    /// <summary>True when the sentence speaks of a ratio scale (odds, hazard, risk ratio), where an interval's null is not 0.</summary>
+    public bool RatioScale { get; set; }
+
     /// <summary>The intended split as weights, e.g. (90, 10).</summary>
     public (double First, double Second)? Split { get; set; }
 
