@@ -11,7 +11,8 @@ here with statsmodels and scipy:
   * sample ratio: scipy.stats.chisquare against the planned split;
   * lift arithmetic: points and relative change (arithmetic);
   * interval against p-value: the estimate over the standard error (half-width / z) with scipy.stats.norm;
-  * variance reduction: a covariate with correlation rho removes rho^2 of the variance (arithmetic).
+  * variance reduction: a covariate with correlation rho removes rho^2 of the variance (arithmetic);
+  * width scaling: an interval's half-width for k times the sample is the old one / sqrt(k) (arithmetic).
 Claims are set well inside or well outside the checker's tolerances (docs/COACH-NUMBERS.md), never near an edge.
 The grids are fixed, so every run writes the same file.
 The file lives in tests/reference/numbers/, not fixtures/: the Stats tests require every file in fixtures/ to come from
@@ -217,10 +218,21 @@ def variance_cases():
     return cases
 
 
+def width_cases():
+    cases = []
+    for half, k, words in ((1.5, 4, "four times as many users"), (3.0, 9, "nine times the sample"), (0.8, 2, "twice as many users")):
+        right = half / math.sqrt(k)
+        for stated, verdict in ((round(right, 2), "consistent"), (round(half / k, 2), "wrong")):
+            answer = f"With {words}, the margin of error would drop from {half:g} points to about {stated:g} points."
+            cases.append({"kind": "WidthScaling", "answer": answer, "verdict": verdict, "right": [right]})
+    return cases
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     cases = (sample_size_cases() + detectable_cases() + duration_cases() + significance_cases() + interval_cases()
-             + srm_cases() + lift_cases() + interval_p_cases() + variance_cases())
+             + srm_cases() + lift_cases() + interval_p_cases() + variance_cases()
+             + width_cases())
     with open(os.path.join(OUT, "number-checks.json"), "w") as f:
         json.dump({"generator": "tests/reference/make_number_fixtures.py", "scipy": scipy.__version__,
                    "statsmodels": statsmodels.__version__, "cases": cases}, f, indent=1, sort_keys=True, ensure_ascii=False)

@@ -133,4 +133,12 @@ internal static partial class FactReader
 
     [GeneratedRegex(@"\b(?:ratio|ratios|odds|hazard|relative risk|log)\b")]
     private static partial Regex RatioWords();
+
+    private const string SampleNoun = @"(?:[a-z-]+ )?(?:users|sample|sample size|data|traffic|visitors|units|observations|people|customers|sessions|n)\b";
+
+    [GeneratedRegex(@"(?:\b(?<w>twice|two|three|four|five|nine|ten|sixteen|hundred)|§(?<n>\d+)) times (?:as many |as much |more |the |our )" + SampleNoun + @"|\b(?<w>twice) (?:as many |as much |the |our )" + SampleNoun + @"|\b(?<w>doubling|double|doubles|doubled|tripling|triple|triples|tripled|quadrupling|quadruple|quadruples|quadrupled) (?:the |our )?" + SampleNoun)]
+    private static partial Regex SampleMultiplierPattern();
+
+    [GeneratedRegex(@"\b(?:half-width|half width|width|margin of error|margin|standard error|se)\b(?: [^\s§]+){0,3}? from (?:about |around |roughly |± ?|plus or minus )?§(?<a>\d+) to (?:about |around |roughly |only |± ?|plus or minus )?§(?<b>\d+)")]
+    private static partial Regex WidthChangePattern();
 }

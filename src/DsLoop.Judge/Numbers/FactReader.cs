@@ -56,6 +56,7 @@ internal static partial class FactReader
             ReadRateCounts(facts, sentence, roles);
         }
         ReadPValue(facts, text, roles);
+        ReadWidthScaling(facts, sentence, text, roles);
         if (interval)
         {
             ReadInterval(facts, text, confidence, roles);
@@ -275,6 +276,41 @@ internal static partial class FactReader
                 facts.Baseline ??= roles.Take(m, "n", t => t.IsRate && t.Unit == NumberUnit.Percent)?.Share;
             }
         }
+    }
+
+    /// <summary>"With four times as many users the half-width drops from 1.5 to 0.75": a width scales with 1/√n.</summary>
+    private static void ReadWidthScaling(SentenceFacts facts, SpokenSentence sentence, string text, Roles roles)
+    {
+        if (SampleMultiplierPattern().Match(text) is not { Success: true } more || WidthChangePattern().Match(text) is not { Success: true } change)
+        {
+            return;
+        }
+        var k = more.Groups["w"].Value switch
+        {
+            "twice" or "two" or "doubling" or "double" or "doubles" or "doubled" => 2,
+            "three" or "tripling" or "triple" or "triples" or "tripled" => 3,
+            "four" or "quadrupling" or "quadruple" or "quadruples" or "quadrupled" => 4,
+            "five" => 5,
+            "nine" => 9,
+            "ten" => 10,
+            "sixteen" => 16,
+            "hundred" => 100,
+            _ => sentence.At(more.Groups["n"]) is { Unit: NumberUnit.Plain, Value: > 1 and <= 10_000 } times ? times.Value : 0,
+        };
+        var from = sentence.At(change.Groups["a"]);
+        var to = sentence.At(change.Groups["b"]);
+        if (k <= 1 || from is not { Value: > 0 } || to is not { Value: > 0 } || (from.Unit != to.Unit && from.Unit != NumberUnit.Plain && to.Unit != NumberUnit.Plain)
+            || !roles.Free(from) || !roles.Free(to))
+        {
+            return;
+        }
+        roles.Claim(from);
+        roles.Claim(to);
+        if (sentence.At(more.Groups["n"]) is { } multiplier)
+        {
+            roles.Claim(multiplier);
+        }
+        facts.WidthScaling = (k, more.Value, from, to);
     }
 
     /// <summary>"A correlation of 0.5 … keeps 75% of the variance": the inputs of the variance-reduction check.</summary>

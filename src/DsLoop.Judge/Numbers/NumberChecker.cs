@@ -54,6 +54,7 @@ public static class NumberChecker
             () => ReadoutChecks.SampleRatioCheck(facts, context.Sentences.ElementAtOrDefault(i - 1)),
             () => StatedRelationChecks.IntervalPValueCheck(context, i),
             () => StatedRelationChecks.VarianceCheck(context, i),
+            () => StatedRelationChecks.WidthScalingCheck(facts),
         };
         foreach (var check in checks)
         {

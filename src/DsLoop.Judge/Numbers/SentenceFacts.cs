@@ -107,6 +107,9 @@ internal sealed class SentenceFacts
     /// <summary>A share of variance said to remain (<c>Removed</c> false) or to be removed (true) by an adjustment.</summary>
     public (NumberToken Share, bool Removed)? VarianceShare { get; set; }
 
+    /// <summary>"With four times the users the margin goes from 1.5 to 0.75": a sample multiplier and a width before and after.</summary>
+    public (double Multiplier, string Words, NumberToken From, NumberToken To)? WidthScaling { get; set; }
+
     /// <summary>True when the sentence speaks of a ratio scale (odds, hazard, risk ratio), where an interval's null is not 0.</summary>
     public bool RatioScale { get; set; }
 

@@ -11,6 +11,12 @@ internal static class StatedRelationChecks
     /// <summary>A share of variance may be off by this much (on the 0–1 scale) beyond rounding.</summary>
     public const double VarianceTolerance = 0.03;
 
+    /// <summary>A rescaled width may be off by this share of the right one.</summary>
+    public const double WidthTolerance = 0.1;
+
+    /// <summary>Rounding to the stated last digit may excuse at most this share: "1 point" for 1.41 is not rounding.</summary>
+    public const double MaxWidthRounding = 0.2;
+
     /// <summary>
     /// "0.5% to 3.5%, p = 0.04": an interval around an estimate implies its standard error (half-width ÷ z), and so the
     /// p-value of the estimate against 0. The p-value may be in the interval's sentence or the one just before or after.
@@ -81,6 +87,26 @@ internal static class StatedRelationChecks
         var truth = $"A covariate with correlation {rho.Text} removes ρ² = {Figures.Rate(rho.Value * rho.Value)} of the variance and leaves {Figures.Rate(1 - (rho.Value * rho.Value))}";
         var explanation = fits ? $"{truth}, as the answer says." : $"{truth}, not {said.Text} {(removed ? "removed" : "left")}.";
         return CheckedClaim.Of(ClaimKind.VarianceReduction, facts.Sentence.Original, claim, !fits, explanation, right);
+    }
+
+    /// <summary>
+    /// "With four times as many users the margin drops from 1.5 to 0.75 points": an interval's width and a standard error
+    /// scale with 1/√n, so k times the sample divides them by √k. Wrong when the new width is off by more than
+    /// <see cref="WidthTolerance"/> of the right one (or half a unit of its last digit, up to <see cref="MaxWidthRounding"/>).
+    /// </summary>
+    public static CheckedClaim? WidthScalingCheck(SentenceFacts facts)
+    {
+        if (facts.WidthScaling is not { } scaling)
+        {
+            return null;
+        }
+        var right = scaling.From.Value / Math.Sqrt(scaling.Multiplier);
+        var stated = scaling.To.Value;
+        var fits = Math.Abs(stated - right) <= Math.Max(WidthTolerance * right, Math.Min(scaling.To.Step / 2, MaxWidthRounding * right));
+        var claim = $"{scaling.Words}: {scaling.From.Text} becomes {scaling.To.Text}";
+        var truth = $"A width shrinks with the square root of the sample, so {scaling.Multiplier:0.##} times the sample takes {scaling.From.Text} to about {right:0.###}";
+        var explanation = fits ? $"{truth}, as the answer says." : $"{truth}, not {scaling.To.Text}.";
+        return CheckedClaim.Of(ClaimKind.WidthScaling, facts.Sentence.Original, claim, !fits, explanation, right);
     }
 
     private static StatedPValue? PValueNear(AnswerContext context, int j) =>

@@ -49,6 +49,23 @@ public sealed class StatedRelationCheckTests
         Assert.True(claim.Note.Wrong, claim.Note.Explanation);
     }
 
+    [Theory]
+    [InlineData("If we doubled the sample, the margin of error would go from 2 points to about 1.4 points.")]
+    [InlineData("With 9 times as many users, the standard error falls from 0.6 to 0.2.")]
+    [InlineData("With four times more traffic the half-width shrinks from 1.2% to 0.6%.")]
+    public void A_width_that_shrinks_with_the_root_of_the_sample_is_consistent(string answer) =>
+        Assert.Equal(CheckedClaim.Consistent, Only(answer, ClaimKind.WidthScaling).Note.Verdict);
+
+    [Theory]
+    [InlineData("If we doubled the sample, the margin of error would go from 2 points to about 1 point.")]
+    [InlineData("With 9 times as many users, the standard error falls from 0.6 to 0.067.")]
+    [InlineData("With four times more traffic the half-width shrinks from 1.2% to 0.3%.")]
+    public void A_width_shrunk_in_proportion_to_the_sample_is_wrong(string answer)
+    {
+        var claim = Only(answer, ClaimKind.WidthScaling);
+        Assert.True(claim.Note.Wrong, claim.Note.Explanation);
+    }
+
     [Fact]
     public void An_srm_call_is_checked_against_arm_counts_given_in_the_sentence_before()
     {
