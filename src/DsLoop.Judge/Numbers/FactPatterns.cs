@@ -141,4 +141,7 @@ internal static partial class FactReader
 
     [GeneratedRegex(@"\b(?:half-width|half width|width|margin of error|margin|standard error|se)\b(?: [^\s§]+){0,3}? from (?:about |around |roughly |± ?|plus or minus )?§(?<a>\d+) to (?:about |around |roughly |only |± ?|plus or minus )?§(?<b>\d+)")]
     private static partial Regex WidthChangePattern();
+
+    [GeneratedRegex(@"§(?<s>\d+) of (?:the |all |our )?(?:users|traffic|visitors|sessions|sample|assignments|units|accounts|customers)\b(?: [^\s§]+){0,2}? (?:instead of|rather than|against|versus|vs|compared to|compared with|not) (?:the |an? )?(?:expected |planned |intended |target )?§(?<e>\d+)")]
+    private static partial Regex ArmSharePattern();
 }

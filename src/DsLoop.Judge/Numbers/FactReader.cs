@@ -57,6 +57,7 @@ internal static partial class FactReader
         }
         ReadPValue(facts, text, roles);
         ReadWidthScaling(facts, sentence, text, roles);
+        ReadArmShare(facts, sentence, text, roles);
         if (interval)
         {
             ReadInterval(facts, text, confidence, roles);
@@ -311,6 +312,18 @@ internal static partial class FactReader
             roles.Claim(multiplier);
         }
         facts.WidthScaling = (k, more.Value, from, to);
+    }
+
+    /// <summary>"Treatment has 49.6% of users instead of 50%": an arm's share against its plan, for the SRM check.</summary>
+    private static void ReadArmShare(SentenceFacts facts, SpokenSentence sentence, string text, Roles roles)
+    {
+        if (ArmSharePattern().Match(text) is { Success: true } arm && sentence.At(arm.Groups["s"]) is { Unit: NumberUnit.Percent, Value: > 0 and < 100 } observed
+            && sentence.At(arm.Groups["e"]) is { Unit: NumberUnit.Percent, Value: > 0 and < 100 } planned && observed.Value != planned.Value && roles.Free(observed) && roles.Free(planned))
+        {
+            roles.Claim(observed);
+            roles.Claim(planned);
+            facts.ArmShare = (observed.Share, planned.Share);
+        }
     }
 
     /// <summary>"A correlation of 0.5 … keeps 75% of the variance": the inputs of the variance-reduction check.</summary>

@@ -137,7 +137,14 @@ internal static class ReadoutChecks
         }
         var planned = facts.Split ?? before?.Split;
         IReadOnlyList<double>? weights = planned is { } split ? [split.First, split.Second] : null;
-        var armCounts = facts.ArmCounts.Count == 0 && before is { FreeCounts.Count: 2 } && NearSplit(before.FreeCounts, weights) ? before.FreeCounts : facts.ArmCounts;
+        IReadOnlyList<long> armCounts = facts.ArmCounts.Count == 0 && before is { FreeCounts.Count: 2 } && NearSplit(before.FreeCounts, weights) ? before.FreeCounts : facts.ArmCounts;
+        if ((facts.ArmShare ?? before?.ArmShare) is { } share && armCounts.Count == 1 && armCounts[0] >= 100)
+        {
+            // "Treatment has 49.6% of users instead of 50% … with 996,000 users": the arms are the share of the total.
+            var arm = (long)Math.Round(share.Observed * armCounts[0]);
+            armCounts = [arm, armCounts[0] - arm];
+            weights = [share.Planned * 100, (1 - share.Planned) * 100];
+        }
         if (armCounts.Count < 2 || armCounts.Count > 6)
         {
             return null;

@@ -110,6 +110,9 @@ internal sealed class SentenceFacts
     /// <summary>"With four times the users the margin goes from 1.5 to 0.75": a sample multiplier and a width before and after.</summary>
     public (double Multiplier, string Words, NumberToken From, NumberToken To)? WidthScaling { get; set; }
 
+    /// <summary>"Treatment has 49.6% of users instead of 50%": an arm's observed and planned share (0–1).</summary>
+    public (double Observed, double Planned)? ArmShare { get; set; }
+
     /// <summary>True when the sentence speaks of a ratio scale (odds, hazard, risk ratio), where an interval's null is not 0.</summary>
     public bool RatioScale { get; set; }
 

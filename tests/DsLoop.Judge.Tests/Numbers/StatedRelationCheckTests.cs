@@ -76,6 +76,15 @@ public sealed class StatedRelationCheckTests
     }
 
     [Fact]
+    public void An_srm_call_is_checked_against_an_arm_share_of_a_stated_total()
+    {
+        var wrong = Only("Control ended up with 50.3% of users rather than 50%. Across 400,000 users that split is fine.", ClaimKind.SampleRatio);
+        var right = Only("Control ended up with 50.3% of users rather than 50%. Across 10,000 users that split is fine.", ClaimKind.SampleRatio);
+        Assert.True(wrong.Note.Wrong, wrong.Note.Explanation);
+        Assert.Equal(CheckedClaim.Consistent, right.Note.Verdict);
+    }
+
+    [Fact]
     public void Counts_before_an_srm_call_far_from_the_split_are_not_taken_as_arms() =>
         Assert.DoesNotContain(NumberChecker.Examine("We had 40,000 visitors and 1,200 orders. The split looks fine."), c => c.Kind == ClaimKind.SampleRatio);
 }
