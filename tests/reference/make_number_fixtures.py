@@ -9,7 +9,10 @@ here with statsmodels and scipy:
   * significance: proportions_ztest (pooled, two-sided);
   * intervals: proportion_confint(method="normal") for one rate, confint_proportions_2indep(method="wald") for a difference;
   * sample ratio: scipy.stats.chisquare against the planned split;
-  * lift arithmetic: points and relative change (arithmetic).
+  * lift arithmetic: points and relative change (arithmetic);
+  * interval against p-value: the estimate over the standard error (half-width / z) with scipy.stats.norm;
+  * variance reduction: a covariate with correlation rho removes rho^2 of the variance (arithmetic);
+  * width scaling: an interval's half-width for k times the sample is the old one / sqrt(k) (arithmetic).
 Claims are set well inside or well outside the checker's tolerances (docs/COACH-NUMBERS.md), never near an edge.
 The grids are fixed, so every run writes the same file.
 The file lives in tests/reference/numbers/, not fixtures/: the Stats tests require every file in fixtures/ to come from
@@ -193,10 +196,43 @@ def lift_cases():
     return cases
 
 
+def interval_p_cases():
+    cases = []
+    for low, high in ((0.5, 3.5), (0.2, 1.8), (-0.4, 2.0)):
+        z = stats.norm.isf(0.025)
+        se = (high - low) / 2 / z
+        p = float(2 * stats.norm.sf(abs((low + high) / 2) / se))
+        for stated, verdict in ((sig2(p), "consistent"), (sig2(p * 5), "wrong")):
+            answer = f"The estimated lift is {(low + high) / 2:g} with a 95% confidence interval of {low:g} to {high:g} points, so p is about {stated:g}."
+            cases.append({"kind": "IntervalPValue", "answer": answer, "verdict": verdict, "right": [p]})
+    return cases
+
+
+def variance_cases():
+    cases = []
+    for rho in (0.3, 0.5, 0.8):
+        left = 1 - rho * rho
+        for share, verdict in ((left, "consistent"), (1 - rho, "wrong")):
+            answer = f"With a pre-period correlation of {rho:g}, CUPED leaves about {round(share * 100):g}% of the variance."
+            cases.append({"kind": "VarianceReduction", "answer": answer, "verdict": verdict, "right": [left]})
+    return cases
+
+
+def width_cases():
+    cases = []
+    for half, k, words in ((1.5, 4, "four times as many users"), (3.0, 9, "nine times the sample"), (0.8, 2, "twice as many users")):
+        right = half / math.sqrt(k)
+        for stated, verdict in ((round(right, 2), "consistent"), (round(half / k, 2), "wrong")):
+            answer = f"With {words}, the margin of error would drop from {half:g} points to about {stated:g} points."
+            cases.append({"kind": "WidthScaling", "answer": answer, "verdict": verdict, "right": [right]})
+    return cases
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     cases = (sample_size_cases() + detectable_cases() + duration_cases() + significance_cases() + interval_cases()
-             + srm_cases() + lift_cases())
+             + srm_cases() + lift_cases() + interval_p_cases() + variance_cases()
+             + width_cases())
     with open(os.path.join(OUT, "number-checks.json"), "w") as f:
         json.dump({"generator": "tests/reference/make_number_fixtures.py", "scipy": scipy.__version__,
                    "statsmodels": statsmodels.__version__, "cases": cases}, f, indent=1, sort_keys=True, ensure_ascii=False)

@@ -25,6 +25,15 @@ internal enum ClaimKind
 
     /// <summary>Points against relative lift.</summary>
     Lift,
+
+    /// <summary>A p-value against the interval stated for the same estimate.</summary>
+    IntervalPValue,
+
+    /// <summary>The share of variance a covariate with a stated correlation removes or leaves.</summary>
+    VarianceReduction,
+
+    /// <summary>An interval's width or a standard error for a multiple of the sample.</summary>
+    WidthScaling,
 }
 
 /// <summary>A checked number with the figures the check computed (for tests and the fixture comparison).</summary>

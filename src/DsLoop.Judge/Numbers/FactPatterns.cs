@@ -28,7 +28,7 @@ internal static partial class FactReader
     [GeneratedRegex(@"§(?<c>\d+) ?(?:±|\+/-|\+-|plus or minus) ?§(?<h>\d+)")]
     private static partial Regex PlusMinusPattern();
 
-    [GeneratedRegex(@"[\[(] ?§(?<a>\d+) ?, ?§(?<b>\d+) ?[\])]|§(?<a>\d+) (?:to|and) §(?<b>\d+)")]
+    [GeneratedRegex(@"[\[(] ?§(?<a>\d+) ?, ?§(?<b>\d+) ?[\])]|(?<!(?:minus|negative|-) )§(?<a>\d+) (?:to|and) (?:plus |\+ ?)?§(?<b>\d+)")]
     private static partial Regex BoundsPattern();
 
     [GeneratedRegex(@"§(?<s>\d+) ?(?:(?:[a-z]+ ){0,2}?(?:out of|of|among) (?:the |our |a total of |all )?|/ ?)§(?<t>\d+)")]
@@ -119,4 +119,29 @@ internal static partial class FactReader
 
     [GeneratedRegex(@"§(?<r>\d+) (?:[a-z]+ ){0,2}?(?:on|of|out of|among|across|from|for) (?:the |our |a |about |around )?§(?<t>\d+)")]
     private static partial Regex RateCountsPattern();
+
+    [GeneratedRegex(@"\b(?:correlation|correlated|rho|ρ)\b(?: [^\s§]+){0,4}? §(?<n>\d+)|§(?<n>\d+) (?:[a-z-]+ )?correlation\b")]
+    private static partial Regex CorrelationPattern();
+
+    private const string OfVariance = @" of (?:the |its |our )?(?:[a-z-]+ ){0,2}?variance\b";
+
+    [GeneratedRegex(@"\b(?:keeps?|keeping|leaves?|leaving|retains?|retaining|remaining|left with|down to)(?: (?:only|just|about|around|roughly|approximately|~))* §(?<n>\d+)" + OfVariance + @"|§(?<n>\d+)" + OfVariance + @" (?:remains|is left|stays)\b")]
+    private static partial Regex VarianceRemainsPattern();
+
+    [GeneratedRegex(@"\b(?:removes?|removing|explains?|explaining|eliminates?|eliminating)(?: (?:only|just|about|around|roughly|approximately|~))* §(?<n>\d+)" + OfVariance + @"|\b(?:cuts?|cutting|reduces?|reducing|lowers?|lowering|shrinks?|shrinking)(?: (?:the|its|our))? (?:[a-z-]+ )?variance by (?:only |just |about |around |roughly |approximately |~ ?)*§(?<n>\d+)|§(?<n>\d+) (?:variance reduction|reduction in (?:the )?variance|less variance|lower variance)\b")]
+    private static partial Regex VarianceRemovedPattern();
+
+    [GeneratedRegex(@"\b(?:ratio|ratios|odds|hazard|relative risk|log)\b")]
+    private static partial Regex RatioWords();
+
+    private const string SampleNoun = @"(?:[a-z-]+ )?(?:users|sample|sample size|data|traffic|visitors|units|observations|people|customers|sessions|n)\b";
+
+    [GeneratedRegex(@"(?:\b(?<w>twice|two|three|four|five|nine|ten|sixteen|hundred)|§(?<n>\d+)) times (?:as many |as much |more |the |our )" + SampleNoun + @"|\b(?<w>twice) (?:as many |as much |the |our )" + SampleNoun + @"|\b(?<w>doubling|double|doubles|doubled|tripling|triple|triples|tripled|quadrupling|quadruple|quadruples|quadrupled) (?:the |our )?" + SampleNoun)]
+    private static partial Regex SampleMultiplierPattern();
+
+    [GeneratedRegex(@"\b(?:half-width|half width|width|margin of error|margin|standard error|se)\b(?: [^\s§]+){0,3}? from (?:about |around |roughly |± ?|plus or minus )?§(?<a>\d+) to (?:about |around |roughly |only |± ?|plus or minus )?§(?<b>\d+)")]
+    private static partial Regex WidthChangePattern();
+
+    [GeneratedRegex(@"§(?<s>\d+) of (?:the |all |our )?(?:users|traffic|visitors|sessions|sample|assignments|units|accounts|customers)\b(?: [^\s§]+){0,2}? (?:instead of|rather than|against|versus|vs|compared to|compared with|not) (?:the |an? )?(?:expected |planned |intended |target )?§(?<e>\d+)")]
+    private static partial Regex ArmSharePattern();
 }

@@ -56,6 +56,8 @@ internal static partial class FactReader
             ReadRateCounts(facts, sentence, roles);
         }
         ReadPValue(facts, text, roles);
+        ReadWidthScaling(facts, sentence, text, roles);
+        ReadArmShare(facts, sentence, text, roles);
         if (interval)
         {
             ReadInterval(facts, text, confidence, roles);
@@ -70,9 +72,12 @@ internal static partial class FactReader
         {
             facts.EffectDescribesMove = WordsBetween(text, move.To, effect.Token) is >= 0 and <= 6 || WordsBetween(text, effect.Token, move.From) is >= 0 and <= 6;
         }
+        ReadVariance(facts, text, roles);
+        facts.RatioScale = RatioWords().IsMatch(text);
+        facts.FreeCounts.AddRange(sentence.Numbers.Where(t => t.IsCount && t.Value >= 20 && roles.Free(t)).Select(t => (long)t.Value));
         if (facts.SrmContext)
         {
-            facts.ArmCounts.AddRange(sentence.Numbers.Where(t => t.IsCount && t.Value >= 20 && roles.Free(t)).Select(t => (long)t.Value));
+            facts.ArmCounts.AddRange(facts.FreeCounts);
         }
         return facts;
     }
@@ -270,6 +275,77 @@ internal static partial class FactReader
             foreach (Match m in AtRatePattern().Matches(text))
             {
                 facts.Baseline ??= roles.Take(m, "n", t => t.IsRate && t.Unit == NumberUnit.Percent)?.Share;
+            }
+        }
+    }
+
+    /// <summary>"With four times as many users the half-width drops from 1.5 to 0.75": a width scales with 1/√n.</summary>
+    private static void ReadWidthScaling(SentenceFacts facts, SpokenSentence sentence, string text, Roles roles)
+    {
+        if (SampleMultiplierPattern().Match(text) is not { Success: true } more || WidthChangePattern().Match(text) is not { Success: true } change)
+        {
+            return;
+        }
+        var k = more.Groups["w"].Value switch
+        {
+            "twice" or "two" or "doubling" or "double" or "doubles" or "doubled" => 2,
+            "three" or "tripling" or "triple" or "triples" or "tripled" => 3,
+            "four" or "quadrupling" or "quadruple" or "quadruples" or "quadrupled" => 4,
+            "five" => 5,
+            "nine" => 9,
+            "ten" => 10,
+            "sixteen" => 16,
+            "hundred" => 100,
+            _ => sentence.At(more.Groups["n"]) is { Unit: NumberUnit.Plain, Value: > 1 and <= 10_000 } times ? times.Value : 0,
+        };
+        var from = sentence.At(change.Groups["a"]);
+        var to = sentence.At(change.Groups["b"]);
+        if (k <= 1 || from is not { Value: > 0 } || to is not { Value: > 0 } || (from.Unit != to.Unit && from.Unit != NumberUnit.Plain && to.Unit != NumberUnit.Plain)
+            || !roles.Free(from) || !roles.Free(to))
+        {
+            return;
+        }
+        roles.Claim(from);
+        roles.Claim(to);
+        if (sentence.At(more.Groups["n"]) is { } multiplier)
+        {
+            roles.Claim(multiplier);
+        }
+        facts.WidthScaling = (k, more.Value, from, to);
+    }
+
+    /// <summary>"Treatment has 49.6% of users instead of 50%": an arm's share against its plan, for the SRM check.</summary>
+    private static void ReadArmShare(SentenceFacts facts, SpokenSentence sentence, string text, Roles roles)
+    {
+        if (ArmSharePattern().Match(text) is { Success: true } arm && sentence.At(arm.Groups["s"]) is { Unit: NumberUnit.Percent, Value: > 0 and < 100 } observed
+            && sentence.At(arm.Groups["e"]) is { Unit: NumberUnit.Percent, Value: > 0 and < 100 } planned && observed.Value != planned.Value && roles.Free(observed) && roles.Free(planned))
+        {
+            roles.Claim(observed);
+            roles.Claim(planned);
+            facts.ArmShare = (observed.Share, planned.Share);
+        }
+    }
+
+    /// <summary>"A correlation of 0.5 … keeps 75% of the variance": the inputs of the variance-reduction check.</summary>
+    private static void ReadVariance(SentenceFacts facts, string text, Roles roles)
+    {
+        foreach (Match m in CorrelationPattern().Matches(text))
+        {
+            facts.Correlation ??= roles.Take(m, "n", t => t.Unit == NumberUnit.Plain && t.Value is > 0 and < 1);
+        }
+        static bool IsShare(NumberToken t) => t.Unit == NumberUnit.Percent ? t.Value is > 0 and < 100 : t.Unit == NumberUnit.Plain && t.Value is > 0 and < 1;
+        foreach (Match m in VarianceRemainsPattern().Matches(text))
+        {
+            if (facts.VarianceShare is null && roles.Take(m, "n", IsShare) is { } remains)
+            {
+                facts.VarianceShare = (remains, false);
+            }
+        }
+        foreach (Match m in VarianceRemovedPattern().Matches(text))
+        {
+            if (facts.VarianceShare is null && roles.Take(m, "n", IsShare) is { } removed)
+            {
+                facts.VarianceShare = (removed, true);
             }
         }
     }

@@ -51,7 +51,10 @@ public static class NumberChecker
             () => Duration(context, i),
             () => ReadoutChecks.SignificanceCheck(facts, context.CountsFor(i), context.Design),
             () => ReadoutChecks.IntervalCheck(facts, context.CountsFor(i)),
-            () => ReadoutChecks.SampleRatioCheck(facts),
+            () => ReadoutChecks.SampleRatioCheck(facts, context.Sentences.ElementAtOrDefault(i - 1)),
+            () => StatedRelationChecks.IntervalPValueCheck(context, i),
+            () => StatedRelationChecks.VarianceCheck(context, i),
+            () => StatedRelationChecks.WidthScalingCheck(facts),
         };
         foreach (var check in checks)
         {

@@ -125,14 +125,31 @@ internal static class ReadoutChecks
         return CheckedClaim.Of(ClaimKind.Interval, facts.Sentence.Original, claim, !fits, explanation, right.Low, right.High);
     }
 
-    public static CheckedClaim? SampleRatioCheck(SentenceFacts facts)
+    /// <summary>
+    /// An SRM call against the arm counts of its sentence, or, when the sentence has none, the two counts of the sentence
+    /// before ("we see 502,000 versus 494,000. That split is fine.") if they are near the planned split.
+    /// </summary>
+    public static CheckedClaim? SampleRatioCheck(SentenceFacts facts, SentenceFacts? before = null)
     {
-        if (facts.CallsMismatch is not { } callsMismatch || facts.ArmCounts.Count < 2 || facts.ArmCounts.Count > 6)
+        if (facts.CallsMismatch is not { } callsMismatch)
         {
             return null;
         }
-        IReadOnlyList<long> counts = facts.Split is not null ? [.. facts.ArmCounts.Take(2)] : facts.ArmCounts;
-        IReadOnlyList<double>? weights = facts.Split is { } split ? [split.First, split.Second] : null;
+        var planned = facts.Split ?? before?.Split;
+        IReadOnlyList<double>? weights = planned is { } split ? [split.First, split.Second] : null;
+        IReadOnlyList<long> armCounts = facts.ArmCounts.Count == 0 && before is { FreeCounts.Count: 2 } && NearSplit(before.FreeCounts, weights) ? before.FreeCounts : facts.ArmCounts;
+        if ((facts.ArmShare ?? before?.ArmShare) is { } share && armCounts.Count == 1 && armCounts[0] >= 100)
+        {
+            // "Treatment has 49.6% of users instead of 50% … with 996,000 users": the arms are the share of the total.
+            var arm = (long)Math.Round(share.Observed * armCounts[0]);
+            armCounts = [arm, armCounts[0] - arm];
+            weights = [share.Planned * 100, (1 - share.Planned) * 100];
+        }
+        if (armCounts.Count < 2 || armCounts.Count > 6)
+        {
+            return null;
+        }
+        IReadOnlyList<long> counts = weights is not null ? [.. armCounts.Take(2)] : armCounts;
         var result = SampleRatioMismatch.Check(counts, weights);
         if (result.Reason is not null || double.IsNaN(result.PValue))
         {
@@ -145,6 +162,14 @@ internal static class ReadoutChecks
         var explanation = $"{observed} on {plan} gives χ² = {result.ChiSquare:0.0} and p {Figures.P(result.PValue)}: {reading}"
             + (wrong ? $", not {(callsMismatch ? "a mismatch" : "fine")}." : ", as the answer says.");
         return CheckedClaim.Of(ClaimKind.SampleRatio, facts.Sentence.Original, $"{observed} on {plan} is {(callsMismatch ? "a mismatch" : "fine")}", wrong, explanation, result.PValue);
+    }
+
+    /// <summary>Two counts whose ratio is within a factor of two of the planned one: plausibly the arms, not a count and a subset.</summary>
+    private static bool NearSplit(IReadOnlyList<long> counts, IReadOnlyList<double>? weights)
+    {
+        var observed = (double)counts[0] / counts[1];
+        var planned = weights is null ? 1 : weights[0] / weights[1];
+        return counts[1] > 0 && observed / planned is > 0.5 and < 2;
     }
 
     private static (double Low, double High, string Method) Wilson(double p, long n, double z)

@@ -98,6 +98,24 @@ internal sealed class SentenceFacts
 
     public List<long> ArmCounts { get; } = [];
 
+    /// <summary>Whole numbers of at least 20 left without a role, in any sentence (arm counts said just before an SRM call).</summary>
+    public List<long> FreeCounts { get; } = [];
+
+    /// <summary>A correlation between 0 and 1 ("a pre-period correlation of 0.5").</summary>
+    public NumberToken? Correlation { get; set; }
+
+    /// <summary>A share of variance said to remain (<c>Removed</c> false) or to be removed (true) by an adjustment.</summary>
+    public (NumberToken Share, bool Removed)? VarianceShare { get; set; }
+
+    /// <summary>"With four times the users the margin goes from 1.5 to 0.75": a sample multiplier and a width before and after.</summary>
+    public (double Multiplier, string Words, NumberToken From, NumberToken To)? WidthScaling { get; set; }
+
+    /// <summary>"Treatment has 49.6% of users instead of 50%": an arm's observed and planned share (0–1).</summary>
+    public (double Observed, double Planned)? ArmShare { get; set; }
+
+    /// <summary>True when the sentence speaks of a ratio scale (odds, hazard, risk ratio), where an interval's null is not 0.</summary>
+    public bool RatioScale { get; set; }
+
     /// <summary>The intended split as weights, e.g. (90, 10).</summary>
     public (double First, double Second)? Split { get; set; }
 
