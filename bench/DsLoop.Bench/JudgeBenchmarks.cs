@@ -30,20 +30,29 @@ public class JudgeBenchmarks
         _bank = ContentLoader.Load(BenchPaths.Content).Bank ?? throw new InvalidOperationException("content invalid");
         _item = _bank.ItemsById["onboarding-test-sample-size"];
         _framework = _bank.Frameworks[_item.FrameworkId];
-        _answer = ThreeHundredWords(_item.ModelAnswer);
+        _answer = ThreeHundredWords(_bank, _item);
         _judge = new AnswerJudge(_bank, SentenceModel.Shared, JudgeSettings.Calibrated, NumberChecker.Check);
         _judge.Warm();
         _judge.Judge(_item, _framework, _answer);
     }
 
-    /// <summary>Whole sentences of <paramref name="text"/>, repeated until the answer reaches 300 words.</summary>
-    public static string ThreeHundredWords(string text)
+    /// <summary>
+    /// A 300-word answer of distinct sentences, as a candidate writes it: the item's model answer, then sentences of
+    /// the other model answers of its folder's framework, cut at 300 words.
+    /// </summary>
+    public static string ThreeHundredWords(ContentBank bank, QuestionItem item)
     {
-        var sentences = AnswerCoach.SplitSentences(text);
+        var sentences = bank.Items.Where(i => i.FrameworkId == item.FrameworkId)
+            .OrderBy(i => i.Id == item.Id ? 0 : 1).ThenBy(i => i.Id, StringComparer.Ordinal)
+            .SelectMany(i => AnswerCoach.SplitSentences(i.ModelAnswer));
         var words = new List<string>();
-        for (var i = 0; words.Count < 300; i++)
+        foreach (var sentence in sentences)
         {
-            words.AddRange(sentences[i % sentences.Count].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            words.AddRange(sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            if (words.Count >= 300)
+            {
+                break;
+            }
         }
         return string.Join(' ', words.Take(300));
     }

@@ -22,7 +22,7 @@ internal static class JudgeMemory
         var judge = new AnswerJudge(bank, model);
         judge.Warm();
         var item = bank.ItemsById["onboarding-test-sample-size"];
-        judge.Judge(item, bank.Frameworks[item.FrameworkId], JudgeBenchmarks.ThreeHundredWords(item.ModelAnswer));
+        judge.Judge(item, bank.Frameworks[item.FrameworkId], JudgeBenchmarks.ThreeHundredWords(bank, item));
         Report("bank vectors embedded, one answer judged", clock);
         return 0;
     }
