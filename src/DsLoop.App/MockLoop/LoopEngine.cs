@@ -1,6 +1,6 @@
+using DsLoop.App.Judging;
 using DsLoop.Content;
 using DsLoop.Content.Coaching;
-using DsLoop.App.Judging;
 using DsLoop.Content.Loops;
 using DsLoop.Core;
 using DsLoop.Judge.Judging;

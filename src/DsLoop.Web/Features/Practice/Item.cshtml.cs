@@ -1,8 +1,8 @@
 using DsLoop.App.Judging;
 using DsLoop.App.Practice;
-using DsLoop.Judge.Judging;
 using DsLoop.Content;
 using DsLoop.Core;
+using DsLoop.Judge.Judging;
 using DsLoop.Store;
 using DsLoop.Web.Features.Account;
 using Microsoft.AspNetCore.Mvc;
