@@ -53,7 +53,11 @@ public sealed class SlotFitValidationTests : IDisposable
 
         ## Follow-ups
         - One?
+          - The first expected point of the probe
+          - The second expected point of the probe
         - Two?
+          - The first expected point of the probe
+          - The second expected point of the probe
         """;
 
     private static string Loop(string round, string slotExtra = "", int count = 1) => $"""
