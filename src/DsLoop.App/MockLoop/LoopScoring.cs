@@ -67,10 +67,12 @@ public static class LoopScoring
     {
         var question = content.ItemsById.GetValueOrDefault(item.Id);
         IEnumerable<string> texts = [item.Answer ?? "", .. item.Probes.Select(p => p.Answer)];
+        // An answer to a different question shows no strength on this one, however good its habits.
         return texts
             .SelectMany(text => question is null ? SignalDetectors.Detect(text) : SignalDetectors.Detect(text, question))
             .DistinctBy(f => f.Detector.Id)
-            .Select(f => f.ToScorecardSignal(item.Id));
+            .Select(f => f.ToScorecardSignal(item.Id))
+            .Where(s => !(item.OffTopic && s.Kind == SignalKind.Strong));
     }
 }
 
