@@ -118,7 +118,9 @@ internal static class CoachEvaluateCommand
         await Row("wrong numbers caught", f => $"{f.WrongNumbersCaught}/{f.WrongNumbers}");
         await Row("false off-topic flags", f => f.FalseOffTopic.ToString(inv));
         await Row("false wrong-number flags", f => f.FalseNumberAlarms.ToString(inv));
-        await Row("mistake precision", f => f.MistakePrecision.ToString("0.00", inv));
-        await Row("mistake recall", f => f.MistakeRecall.ToString("0.00", inv));
+        await Row("mistake precision (by a sentence)", f => f.MistakePrecision.ToString("0.00", inv));
+        await Row("mistake recall (by a sentence)", f => f.MistakeRecall.ToString("0.00", inv));
+        await Row("mistake precision (any sign)", f => f.MistakeSeemsPrecision.ToString("0.00", inv));
+        await Row("mistake recall (any sign)", f => f.MistakeSeemsRecall.ToString("0.00", inv));
     }
 }

@@ -20,6 +20,8 @@ namespace DsLoop.Judge.Evaluation;
 /// <param name="FalseOffTopic">Answers of other kinds flagged as off-topic.</param>
 /// <param name="MistakePrecision">Of the content mistakes flagged (by a sentence, not a missing-step sign), the share labelled.</param>
 /// <param name="MistakeRecall">Of the labelled mistakes, the share flagged.</param>
+/// <param name="MistakeSeemsPrecision">Of the mistakes the report says the answer seems to make (by a sentence, or for an omission by the step or habit it lacks), the share labelled.</param>
+/// <param name="MistakeSeemsRecall">Of the labelled mistakes, the share the report says the answer seems to make.</param>
 /// <param name="FalseOffTopicHarm">
 /// The false off-topic flags weighted by how good the answer was, (rating − 1) / 3 each: capping a strong answer does
 /// harm, flagging an answer that earns nothing anyway does little.
@@ -27,7 +29,7 @@ namespace DsLoop.Judge.Evaluation;
 public sealed record AgreementFigures(
     int Answers, int Items, double Precision, double Recall, double F1, double Spearman, int StuffedAboveStrong, int StuffedPairs,
     int OffTopicCaught, int OffTopic, int WrongNumbersCaught, int WrongNumbers, int FalseNumberAlarms, int FalseOffTopic,
-    double MistakePrecision, double MistakeRecall, double FalseOffTopicHarm);
+    double MistakePrecision, double MistakeRecall, double FalseOffTopicHarm, double MistakeSeemsPrecision = 0, double MistakeSeemsRecall = 0);
 
 /// <summary>Computes <see cref="AgreementFigures"/> for any scorer that produces a coach report.</summary>
 public static class Agreement
@@ -38,7 +40,7 @@ public static class Agreement
         ArgumentNullException.ThrowIfNull(answers);
         ArgumentNullException.ThrowIfNull(scorer);
         var reports = answers.Select(a => (Answer: a, Report: scorer(a))).ToList();
-        int tp = 0, fp = 0, fn = 0, mtp = 0, mfp = 0, mfn = 0;
+        int tp = 0, fp = 0, fn = 0, mtp = 0, mfp = 0, mfn = 0, stp = 0, sfp = 0, sfn = 0;
         foreach (var (answer, report) in reports)
         {
             var labelled = answer.Steps.ToHashSet(StringComparer.Ordinal);
@@ -56,6 +58,10 @@ public static class Agreement
                 mtp += flagged && truth ? 1 : 0;
                 mfp += flagged && !truth ? 1 : 0;
                 mfn += !flagged && truth ? 1 : 0;
+                var seems = report.Mistakes[m].Seems;
+                stp += seems && truth ? 1 : 0;
+                sfp += seems && !truth ? 1 : 0;
+                sfn += !seems && truth ? 1 : 0;
             }
         }
         var precision = Ratio(tp, tp + fp);
@@ -83,7 +89,8 @@ public static class Agreement
             reports.Count(r => r.Answer.Kind != AnswerKind.WrongNumber && NumberFlag(r.Report)),
             reports.Count(r => r.Answer.Kind != AnswerKind.OffTopic && OffTopicFlag(r.Report)),
             Ratio(mtp, mtp + mfp), Ratio(mtp, mtp + mfn),
-            reports.Where(r => r.Answer.Kind != AnswerKind.OffTopic && OffTopicFlag(r.Report)).Sum(r => (r.Answer.Rating - 1) / 3.0));
+            reports.Where(r => r.Answer.Kind != AnswerKind.OffTopic && OffTopicFlag(r.Report)).Sum(r => (r.Answer.Rating - 1) / 3.0),
+            Ratio(stp, stp + sfp), Ratio(stp, stp + sfn));
     }
 
     /// <summary>A report's 1–4 rating: the judge's own, or the cue coach's 0–1 score mapped linearly.</summary>

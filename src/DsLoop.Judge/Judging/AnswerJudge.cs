@@ -45,8 +45,9 @@ public sealed class AnswerJudge
     /// <summary>Keeps answer vectors too, so a calibration run re-judges the same answers without re-embedding them.</summary>
     public bool CacheAnswers { get; init; }
 
-    private float[][] Embed(AnswerText text) =>
-        CacheAnswers ? cache.Get([.. text.Units.Select(u => u.Text)]) : cache.Model.Embed([.. text.Units.Select(u => u.Text)]);
+    private float[][] Embed(AnswerText text) => EmbedTexts([.. text.Units.Select(u => u.Text)]);
+
+    private float[][] EmbedTexts(IReadOnlyList<string> texts) => CacheAnswers ? cache.Get(texts) : cache.Model.Embed(texts);
 
     /// <summary>
     /// Embeds what every judgement needs from the bank (each question's vector for relevance) now, so the first
@@ -69,7 +70,10 @@ public sealed class AnswerJudge
         var (steps, reference, vocabulary) = targets.For(item, framework);
         var vectors = Embed(text);
 
-        var stepMatches = TargetMatcher.Match(steps, text, vectors, cache, settings, vocabulary, settings.StepThreshold, settings.MaxStepsPerSentence);
+        var fragmentVectors = text.Fragments.Count == 0 ? [] : EmbedTexts([.. text.Fragments.Select(f => f.Text)]);
+        var committed = item.CommonMistakes.Select(m => CommittedIn(m, targets.MistakeExemplars(item, m), text, vectors, fragmentVectors)).ToList();
+        var committing = committed.OfType<Unit>().Select(u => u.Sentence).ToHashSet();
+        var stepMatches = TargetMatcher.Match(steps, text, vectors, cache, settings, vocabulary, settings.StepThreshold, settings.MaxStepsPerSentence, committing);
         var relevance = Relevance(text, vectors, reference, item, StepShare(stepMatches));
         var habits = HabitChecks(text, vectors, vocabulary);
         var numbers = checkNumbers(text.Text);
@@ -77,7 +81,7 @@ public sealed class AnswerJudge
         var length = text.Words < min ? LengthVerdict.TooShort : text.Words > max ? LengthVerdict.TooLong : LengthVerdict.WithinTarget;
         var coverage = stepMatches.Select(ToCoverage).ToList();
         var report = new CoachReport(coverage, habits, text.Words, length, min, max);
-        var mistakes = item.CommonMistakes.Select(m => Mistake(m, ItemTargets.MistakeExemplars(item, m), text, vectors, report)).ToList();
+        var mistakes = item.CommonMistakes.Select((m, i) => Mistake(m, committed[i], report)).ToList();
 
         var senior = level == JudgeLevel.Senior
             ? TargetMatcher.Match(SeniorTargets(item), text, vectors, cache, settings, vocabulary, settings.HabitThreshold, int.MaxValue)
@@ -198,25 +202,35 @@ public sealed class AnswerJudge
         ];
     }
 
-    private MistakeFinding Mistake(CommonMistake mistake, IReadOnlyList<string> exemplars, AnswerText text, float[][] vectors, CoachReport report)
+    /// <summary>The sentence or clause that commits <paramref name="mistake"/>, if any: close in meaning to what the mistake sounds like, or carrying one of its phrases, and not negated.</summary>
+    private Unit? CommittedIn(CommonMistake mistake, IReadOnlyList<string> exemplars, AnswerText text, float[][] vectors, float[][] fragmentVectors)
     {
-        var evidence = new List<string>();
+        // An omission ("No guardrail on opt-outs") is shown by what is absent; a sentence about its topic is the
+        // opposite of the mistake, so only its phrases and signs can fire.
+        var omission = Wording.NamesAnOmission(mistake.Text);
         var mistakeVectors = cache.Get(exemplars);
-        for (var i = 0; i < text.Units.Count; i++)
+        foreach (var (unit, unitVector) in text.Units.Zip(vectors).Concat(text.Fragments.Zip(fragmentVectors)))
         {
-            var unit = text.Units[i];
-            if (Wording.Negates(unit.Text))
+            if (text.Negated(unit))
             {
                 continue;
             }
             var normalised = Phrases.Normalise(unit.Text);
-            var unitVector = vectors[i];
-            var similarity = mistakeVectors.Max(m => SentenceModel.Similarity(unitVector, m));
+            var similarity = omission ? 0 : mistakeVectors.Max(m => SentenceModel.Similarity(unitVector, m));
             if (similarity >= settings.MistakeThreshold || mistake.Phrases.Any(p => Phrases.Contains(normalised, Phrases.Normalise(p))))
             {
-                evidence.Add($"\"{unit.Text}\"");
-                break;
+                return unit;
             }
+        }
+        return null;
+    }
+
+    private static MistakeFinding Mistake(CommonMistake mistake, Unit? committedIn, CoachReport report)
+    {
+        var evidence = new List<string>();
+        if (committedIn is not null)
+        {
+            evidence.Add($"\"{committedIn.Text}\"");
         }
         var habits = report.Habits.ToDictionary(h => h.Name, h => h.Present);
         foreach (var sign in mistake.Signs)

@@ -3,6 +3,7 @@ using DsLoop.Content;
 using DsLoop.Content.Coaching;
 using DsLoop.Content.Signals;
 using DsLoop.Judge.Embedding;
+using DsLoop.Judge.Judging.Known;
 
 namespace DsLoop.Judge.Judging;
 
@@ -25,6 +26,7 @@ internal sealed class ItemTargets
 
     private readonly ConcurrentDictionary<string, (IReadOnlyList<JudgeTarget> Steps, IReadOnlyList<string> Reference, Vocabulary Vocabulary)> byItem =
         new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Item, string Mistake), IReadOnlyList<string>> mistakeExemplars = new();
     private readonly ContentBank content;
     private readonly VectorCache cache;
 
@@ -35,18 +37,28 @@ internal sealed class ItemTargets
     }
 
     /// <summary>
-    /// What a mistake sounds like: its own description and the sentences of the item's weak answer that carry its
-    /// phrases (weak answers are written to commit the listed mistakes, in a candidate's words).
+    /// What a mistake sounds like: its own description, the sentences of the item's weak answer that carry its phrases
+    /// (weak answers are written to commit the listed mistakes, in a candidate's words), and the candidate sentences of
+    /// the well-known mistakes it means (<see cref="KnownMistakes"/>).
     /// </summary>
-    public static IReadOnlyList<string> MistakeExemplars(QuestionItem item, CommonMistake mistake)
+    public IReadOnlyList<string> MistakeExemplars(QuestionItem item, CommonMistake mistake) =>
+        mistakeExemplars.GetOrAdd((item.Id, mistake.Text), _ =>
+        {
+            var phrases = mistake.Phrases.Select(Phrases.Normalise).ToArray();
+            return
+            [
+                mistake.Text,
+                .. AnswerCoach.SplitSentences(item.WeakAnswer)
+                    .Where(s => !Wording.Negates(s) && phrases.Any(p => Phrases.Contains(Phrases.Normalise(s), p))),
+                .. LinkedKnownMistakes(mistake.Text).SelectMany(k => k.Says),
+            ];
+        });
+
+    /// <summary>The known mistakes one of whose names is close in meaning to <paramref name="description"/>.</summary>
+    public IReadOnlyList<KnownMistake> LinkedKnownMistakes(string description)
     {
-        var phrases = mistake.Phrases.Select(Phrases.Normalise).ToArray();
-        return
-        [
-            mistake.Text,
-            .. AnswerCoach.SplitSentences(item.WeakAnswer)
-                .Where(s => !Wording.Negates(s) && phrases.Any(p => Phrases.Contains(Phrases.Normalise(s), p))),
-        ];
+        var own = cache.Get([description])[0];
+        return [.. KnownMistakes.All.Where(k => cache.Get(k.Names).Max(n => SentenceModel.Similarity(own, n)) >= KnownMistakes.LinkThreshold)];
     }
 
     /// <summary>

@@ -12,12 +12,15 @@ internal static class TargetMatcher
 {
     public static IReadOnlyList<TargetMatch> Match(
         IReadOnlyList<JudgeTarget> targets, AnswerText answer, float[][] unitVectors, VectorCache cache,
-        JudgeSettings settings, Vocabulary vocabulary, double threshold, int maxPerSentence)
+        JudgeSettings settings, Vocabulary vocabulary, double threshold, int maxPerSentence, IReadOnlySet<int>? committing = null)
     {
         var units = answer.Units;
         var normalisedUnits = units.Select(u => Phrases.Normalise(u.Text)).ToArray();
         var substance = units.Select(u => Wording.ContentWords(u.Text).Count(w => !vocabulary.Contains(w))).ToArray();
         var dismissive = units.Select(u => Wording.Dismisses(u.Text)).ToArray();
+        // A sentence that commits one of the item's mistakes ("stop once p is below 0.05") shows no step, however
+        // close its words are to one.
+        var commits = units.Select(u => committing?.Contains(u.Sentence) == true).ToArray();
 
         var candidates = new List<(int Target, int Unit, double Score, IReadOnlyList<string> Cues)>();
         var best = new (int Unit, double Score, IReadOnlyList<string> Cues)[targets.Count];
@@ -35,7 +38,7 @@ internal static class TargetMatcher
                 {
                     best[t] = (u, score, hits);
                 }
-                if (score >= threshold && !dismissive[u] && substance[u] >= settings.MinContentWords)
+                if (score >= threshold && !dismissive[u] && !commits[u] && substance[u] >= settings.MinContentWords)
                 {
                     candidates.Add((t, u, score, hits));
                 }
@@ -66,6 +69,7 @@ internal static class TargetMatcher
             var why = u < 0 ? "The answer has no sentence to judge."
                 : score < threshold ? $"No sentence comes close enough (best {score:0.00}, needs {threshold:0.00})."
                 : dismissive[u] ? $"\"{Short(units[u].Text)}\" waves it away rather than doing it."
+                : commits[u] ? $"\"{Short(units[u].Text)}\" commits one of the mistakes below, so it shows no step."
                 : substance[u] < settings.MinContentWords ? $"\"{Short(units[u].Text)}\" names it without saying anything specific."
                 : "The sentences close to it already carry other steps; say it in its own words.";
             return new TargetMatch(target, false, u < 0 ? 0 : score, u < 0 ? null : units[u].Text, cues, why);

@@ -25,6 +25,9 @@ internal static partial class Wording
     /// <summary>True when the sentence contains any negation at all, so it cannot be read as doing what it names.</summary>
     public static bool Negates(string sentence) => AnyNegation().IsMatch(sentence);
 
+    /// <summary>True when a mistake's description names something left out ("Never asking…", "No guardrail…").</summary>
+    public static bool NamesAnOmission(string mistake) => Omission().IsMatch(mistake);
+
     /// <summary>Content words: lower-case words of three letters or more that are not function words.</summary>
     public static IReadOnlyList<string> ContentWords(string text) =>
         [.. WordPattern().Matches(text.ToLowerInvariant()).Select(m => m.Value).Where(w => w.Length >= 3 && !StopWords.Contains(w))];
@@ -34,6 +37,9 @@ internal static partial class Wording
 
     [GeneratedRegex(@"\b(?:not|no|never|without|n['’]t|don['’]t|won['’]t|wouldn['’]t|shouldn['’]t|can['’]t|cannot|avoid|instead of|rather than|resist)\b|n['’]t\b", RegexOptions.IgnoreCase)]
     private static partial Regex AnyNegation();
+
+    [GeneratedRegex(@"^(?:no|never|not|nobody|nothing|missing|forgetting|ignoring|skipping|without|omitting|overlooking|(?:giving|naming|offering|having|with) no|ending without|leaving out)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Omission();
 
     [GeneratedRegex(@"[a-z][a-z'’\-]*")]
     private static partial Regex WordPattern();
