@@ -55,6 +55,13 @@ public static class NumberChecker
             () => StatedRelationChecks.IntervalPValueCheck(context, i),
             () => StatedRelationChecks.VarianceCheck(context, i),
             () => StatedRelationChecks.WidthScalingCheck(facts),
+            () => ArithmeticClaims.ShareOfAmount(context, i),
+            () => ArithmeticClaims.RatioAsPercent(context, i),
+            () => ArithmeticClaims.Annualised(context, i),
+            () => PartsClaims.AddedOnTop(context, i),
+            () => PartsClaims.PlusSum(context, i),
+            () => PartsClaims.SegmentContribution(context, i),
+            () => PartsClaims.LiftOfPreviousMove(context, i),
         };
         foreach (var check in checks)
         {
