@@ -196,7 +196,7 @@ internal static partial class PartsClaims
     [GeneratedRegex(@"^[^§.;?!]{0,60}?\btotal[a-z ]{0,30}?\b(?:of|is|comes to|at|around|about|roughly|=|to|be)(?: (?:about|roughly|around|approximately|nearly))* \$?§(?<t>\d+)")]
     private static partial Regex TotalPattern();
 
-    [GeneratedRegex(@"(?<![§\d.] ?(?:plus|\+) )\$?§(?<term>\d+)(?: (?:plus|\+) \$?§(?<term>\d+))+,? (?:is|=|comes to|gives|makes|that's|so|for a total of|totals?|adds up to)(?: (?:about|roughly|around|approximately))* \$?§(?<t>\d+)")]
+    [GeneratedRegex(@"(?<![§\d.] ?(?:plus|\+) )\$?§(?<term>\d+)(?:(?: [a-z]+){0,3}? (?:plus|\+) \$?§(?<term>\d+))+(?: [a-z]+){0,3}?,? (?:is|=|comes to|gives|makes|that's|so|for a total of|totals?|adds up to)(?: (?:about|roughly|around|approximately))* \$?§(?<t>\d+)")]
     private static partial Regex PlusPattern();
 
     [GeneratedRegex(@"\b(?:accounts? for|explains?|is responsible for|makes up|covers|drives?)(?<q>(?: the entire| the whole| the full| all of| all| most of| half of| half)?) (?:the |our |that |this )?§(?<t>\d+)(?: [a-z]+)? (?:decline|drop|fall|gap|loss|miss|decrease|dip|increase|rise|growth|lift|gain|shortfall)\b")]
