@@ -52,7 +52,8 @@ internal static partial class ArithmeticClaims
             }
             var kind = KindOf(sentence, a);
             if (p.Unit != NumberUnit.Percent || kind == AmountKind.Rate || KindOf(sentence, b) != kind || a.Value <= 0 || b.Value <= a.Value
-                || IsDuration(sentence, a) || RatioFollower().IsMatch(After(sentence, p, 1)))
+                || IsDuration(sentence, a) || IsDuration(sentence, b) || RatioFollower().IsMatch(After(sentence, p, 1))
+                || ChangeWords().IsMatch(m.Groups["mid"].Value))
             {
                 continue;
             }
@@ -71,6 +72,11 @@ internal static partial class ArithmeticClaims
     {
         var sentence = context.Sentences[i].Sentence;
         if (PerPeriodPrice().Match(sentence.Text) is not { Success: true } rate || Token(sentence, rate, "x") is not { } price)
+        {
+            return null;
+        }
+        // A share anywhere in the sentence ("a 2% churn cut at $10 a month is $120,000 a year") changes what is multiplied.
+        if (sentence.Numbers.Any(t => t.Unit != NumberUnit.Plain))
         {
             return null;
         }
@@ -119,7 +125,8 @@ internal static partial class ArithmeticClaims
             return;
         }
         var kind = KindOf(amountSentence, amount);
-        if (KindOf(sentence, result) != kind || IsDuration(amountSentence, amount) || IsDuration(sentence, result)
+        // A share of a rate ("20% of the 40% are new, so 80% are returning") says too little about which whole is meant.
+        if (kind == AmountKind.Rate || KindOf(sentence, result) != kind || IsDuration(amountSentence, amount) || IsDuration(sentence, result)
             || PerWhat(sentence, result) is var per && per.Length > 0 && per != PerWhat(amountSentence, amount))
         {
             return;
@@ -156,11 +163,14 @@ internal static partial class ArithmeticClaims
     [GeneratedRegex(@"^[^§.;:?!]{0,60}?\b(?:that's|that is|which is|which comes to|comes to|come to|so|or|i\.e\.|is|are|gives|equals|works out to|would be|will be|(?<leave>leaving|leaves|that leaves|which leaves))(?: (?:about|roughly|around|approximately|nearly|almost|only|just|some|an estimated|another|a total of))* ?\$?§(?<r>\d+)|^ ?= ?\$?§(?<r>\d+)")]
     private static partial Regex ResultLink();
 
-    [GeneratedRegex(@"(?<![§\d])§(?<a>\d+) (?:[a-z]+ ){0,2}?(?:of|out of|on|over|in) (?:(?:the|our|a|all|about|around|roughly) )*§(?<b>\d+)(?! ?(?:to|and|or)\b)[a-z' ]{0,40}?,? (?:(?:is|are|=|that's|that is|which is|or|comes to|gives|means|so|about|roughly|around|approximately|nearly|almost|just under|just over|only) )+§(?<p>\d+)")]
+    [GeneratedRegex(@"(?<![§\d])§(?<a>\d+) (?:[a-z]+ ){0,2}?(?:of|out of|on|over|in) (?:(?:the|our|a|all|about|around|roughly) )*§(?<b>\d+)(?! ?(?:to|and|or)\b)(?<mid>[a-z' ]{0,40}?),? (?:(?:is|are|=|that's|that is|which is|or|comes to|gives|means|so|about|roughly|around|approximately|nearly|almost|just under|just over|only) )+§(?<p>\d+)")]
     private static partial Regex RatioPattern();
 
     [GeneratedRegex(@"^(?:each|per|relative|lift|increase|decrease|drop|higher|lower|more|less|fewer|growth|decline|change|improvement|better|worse|above|below|a|an|on|in|of|to|from|for|than|pp|points?)$")]
     private static partial Regex RatioFollower();
+
+    [GeneratedRegex(@"\b(?:down|up|dropped|fell|rose|grew|increased|decreased|declined|moved|changed|lift|lifted|higher|lower|by)\b")]
+    private static partial Regex ChangeWords();
 
     [GeneratedRegex(@"\$§(?<x>\d+) (?:a|an|per|/|every) ?(?<per>month|week|day|quarter)\b")]
     private static partial Regex PerPeriodPrice();

@@ -137,6 +137,10 @@ public sealed class ArithmeticClaimTests
     [InlineData("In 2024 we had 3,000 customers and revenue of $2 million.")]
     [InlineData("A 10% lift on a 2% baseline gives 2.2%.")]
     [InlineData("Out of 1,000 tests, 200 ideas are real and we detect 160 of them.")]
+    [InlineData("iOS is 40% of DAU. 20% of those are new, so 80% are returning.")]
+    [InlineData("2 of 3 weeks were down, roughly 5% each time.")]
+    [InlineData("2 of the 3 regions dropped, about 5%.")]
+    [InlineData("With 50,000 customers at $10 a month, a 2% churn cut is $120,000 a year.")]
     public void Numbers_side_by_side_without_a_wrong_relation_give_no_wrong_note(string answer) =>
         Assert.DoesNotContain(NumberChecker.Check(answer), n => n.Wrong);
 }
