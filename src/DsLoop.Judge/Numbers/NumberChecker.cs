@@ -85,7 +85,7 @@ public static class NumberChecker
     private static CheckedClaim? Design(AnswerContext context, int i)
     {
         var facts = context.Sentences[i];
-        if (!facts.HasSampleClaim || facts.MentionsMeans || facts.Counts.Count > 0 || facts.Interval is not null || facts.PValue is not null || facts.CallsSignificant is not null)
+        if (!facts.HasSampleClaim || facts.MentionsMeans || UnequalAllocation.Applies(facts) || facts.Counts.Count > 0 || facts.Interval is not null || facts.PValue is not null || facts.CallsSignificant is not null)
         {
             return null;
         }
