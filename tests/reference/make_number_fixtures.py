@@ -12,7 +12,9 @@ here with statsmodels and scipy:
   * lift arithmetic: points and relative change (arithmetic);
   * interval against p-value: the estimate over the standard error (half-width / z) with scipy.stats.norm;
   * variance reduction: a covariate with correlation rho removes rho^2 of the variance (arithmetic);
-  * width scaling: an interval's half-width for k times the sample is the old one / sqrt(k) (arithmetic).
+  * width scaling: an interval's half-width for k times the sample is the old one / sqrt(k) (arithmetic);
+  * plain arithmetic: a share of an amount, a ratio as a percent, annual from monthly, parts added to a base, a
+    segment's contribution to a drop (arithmetic).
 Claims are set well inside or well outside the checker's tolerances (docs/COACH-NUMBERS.md), never near an edge.
 The grids are fixed, so every run writes the same file.
 The file lives in tests/reference/numbers/, not fixtures/: the Stats tests require every file in fixtures/ to come from
@@ -228,11 +230,42 @@ def width_cases():
     return cases
 
 
+def arithmetic_cases():
+    cases = []
+
+    def add(answer, verdict, right):
+        cases.append({"kind": "Arithmetic", "answer": answer, "verdict": verdict, "right": [right]})
+
+    for share, n in ((70, 50_000), (12, 40_000), (35, 8_000)):
+        right = share / 100 * n
+        for stated, verdict in ((right, "consistent"), (right / 10, "wrong")):
+            add(f"Assume {share}% of our {n:,} customers are eligible, that's {stated:,.0f}.", verdict, right)
+    for a, b in ((550, 4_200), (160, 165), (1_200, 40_000)):
+        right = a / b * 100
+        for stated, verdict in ((round(right), "consistent"), (round(right * 2.5), "wrong")):
+            add(f"A gap of {a:,} on {b:,} is about {stated}%, which matters.", verdict, right)
+    for n, price in ((4_200, 60), (900, 250)):
+        right = n * price * 12
+        for stated, verdict in ((right, "consistent"), (n * price, "wrong")):
+            add(f"We expect {n:,} customers. At ${price} a month each, annual revenue comes to about ${stated:,}.", verdict, right)
+    for base, bonus, equity in ((160, 15, 40), (200, 10, 60)):
+        right = bonus / 100 * base + equity
+        for stated, verdict in ((right, "consistent"), (equity / 2, "wrong")):
+            add(f"My base is {base} thousand. A {bonus}% bonus and equity of {equity} thousand add about {stated:g} thousand on top of that.",
+                verdict, right * 1000)
+    for weight, drop in ((25, 8), (40, 15), (10, 20)):
+        right = weight / 100 * drop
+        for stated, verdict in ((right, "consistent"), (right * 3, "wrong")):
+            add(f"Suppose Android, which is {weight}% of our DAU, is down {drop}%. That accounts for the entire {stated:g}% decline.",
+                verdict, right)
+    return cases
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     cases = (sample_size_cases() + detectable_cases() + duration_cases() + significance_cases() + interval_cases()
              + srm_cases() + lift_cases() + interval_p_cases() + variance_cases()
-             + width_cases())
+             + width_cases() + arithmetic_cases())
     with open(os.path.join(OUT, "number-checks.json"), "w") as f:
         json.dump({"generator": "tests/reference/make_number_fixtures.py", "scipy": scipy.__version__,
                    "statsmodels": statsmodels.__version__, "cases": cases}, f, indent=1, sort_keys=True, ensure_ascii=False)

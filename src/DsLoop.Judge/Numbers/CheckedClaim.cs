@@ -34,6 +34,9 @@ internal enum ClaimKind
 
     /// <summary>An interval's width or a standard error for a multiple of the sample.</summary>
     WidthScaling,
+
+    /// <summary>Plain arithmetic: a share of an amount, a ratio, a sum, an annual figure, a segment's contribution.</summary>
+    Arithmetic,
 }
 
 /// <summary>A checked number with the figures the check computed (for tests and the fixture comparison).</summary>

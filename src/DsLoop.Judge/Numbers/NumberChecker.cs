@@ -55,6 +55,13 @@ public static class NumberChecker
             () => StatedRelationChecks.IntervalPValueCheck(context, i),
             () => StatedRelationChecks.VarianceCheck(context, i),
             () => StatedRelationChecks.WidthScalingCheck(facts),
+            () => ArithmeticClaims.ShareOfAmount(context, i),
+            () => ArithmeticClaims.RatioAsPercent(context, i),
+            () => ArithmeticClaims.Annualised(context, i),
+            () => PartsClaims.AddedOnTop(context, i),
+            () => PartsClaims.PlusSum(context, i),
+            () => PartsClaims.SegmentContribution(context, i),
+            () => PartsClaims.LiftOfPreviousMove(context, i),
         };
         foreach (var check in checks)
         {
@@ -78,7 +85,7 @@ public static class NumberChecker
     private static CheckedClaim? Design(AnswerContext context, int i)
     {
         var facts = context.Sentences[i];
-        if (!facts.HasSampleClaim || facts.MentionsMeans || facts.Counts.Count > 0 || facts.Interval is not null || facts.PValue is not null || facts.CallsSignificant is not null)
+        if (!facts.HasSampleClaim || facts.MentionsMeans || UnequalAllocation.Applies(facts) || facts.Counts.Count > 0 || facts.Interval is not null || facts.PValue is not null || facts.CallsSignificant is not null)
         {
             return null;
         }
