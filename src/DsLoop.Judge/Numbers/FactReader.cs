@@ -62,6 +62,7 @@ internal static partial class FactReader
         {
             ReadInterval(facts, text, confidence, roles);
         }
+        ReadArmSizes(facts, sentence, text, roles);
         ReadDesign(facts, text, roles);
         ReadEffects(facts, sentence, text, roles);
         ReadCalls(facts, text);

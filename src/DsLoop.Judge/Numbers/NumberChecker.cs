@@ -55,6 +55,7 @@ public static class NumberChecker
             () => StatedRelationChecks.IntervalPValueCheck(context, i),
             () => StatedRelationChecks.VarianceCheck(context, i),
             () => StatedRelationChecks.WidthScalingCheck(facts),
+            () => AllocationCheck.Check(context, i),
         };
         foreach (var check in checks)
         {
@@ -100,7 +101,7 @@ public static class NumberChecker
         }
         return facts.DetectsWithGivenSample
             ? DesignChecks.DetectableEffectCheck(facts, baseline.Value, effect, arms, context.Design)
-            : DesignChecks.SampleSizeCheck(facts, baseline.Value, effect, arms, context.Design);
+            : DesignChecks.SampleSizeCheck(facts, baseline.Value, effect, arms, context.Design, SampleRequirement.IsStated(context, i));
     }
 
     private static StatedEffect? TargetEffect(NumberToken? target, double? baseline) =>
