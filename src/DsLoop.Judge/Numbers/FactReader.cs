@@ -55,6 +55,10 @@ internal static partial class FactReader
         {
             ReadRateCounts(facts, sentence, roles);
         }
+        if (facts.Counts.Count == 0)
+        {
+            ReadArmsWithCounts(facts, sentence, roles);
+        }
         ReadPValue(facts, text, roles);
         ReadWidthScaling(facts, sentence, text, roles);
         ReadArmShare(facts, sentence, text, roles);

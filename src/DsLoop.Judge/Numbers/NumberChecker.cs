@@ -56,6 +56,7 @@ public static class NumberChecker
             () => StatedRelationChecks.VarianceCheck(context, i),
             () => StatedRelationChecks.WidthScalingCheck(facts),
             () => AllocationCheck.Check(context, i),
+            () => RateIntervalCheck.Check(context, i),
         };
         foreach (var check in checks)
         {
