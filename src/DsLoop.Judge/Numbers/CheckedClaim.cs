@@ -34,6 +34,12 @@ internal enum ClaimKind
 
     /// <summary>An interval's width or a standard error for a multiple of the sample.</summary>
     WidthScaling,
+
+    /// <summary>A classifier's precision or recall against the prevalence, recall, false positive rate or caught count behind it.</summary>
+    ClassifierRates,
+
+    /// <summary>The overall false-positive rate of a test read at several looks.</summary>
+    Peeking,
 }
 
 /// <summary>A checked number with the figures the check computed (for tests and the fixture comparison).</summary>

@@ -57,6 +57,9 @@ public static class NumberChecker
             () => StatedRelationChecks.WidthScalingCheck(facts),
             () => AllocationCheck.Check(context, i),
             () => RateIntervalCheck.Check(context, i),
+            () => ClassifierRateCheck.RecallCheck(context, i),
+            () => ClassifierRateCheck.PrecisionCheck(context, i),
+            () => PeekingCheck.Check(context, i),
         };
         foreach (var check in checks)
         {
