@@ -40,6 +40,9 @@ internal enum ClaimKind
 
     /// <summary>The overall false-positive rate of a test read at several looks.</summary>
     Peeking,
+
+    /// <summary>A design effect, or the standard error, variance or z it changes, against the cluster size and within-cluster correlation.</summary>
+    DesignEffect,
 }
 
 /// <summary>A checked number with the figures the check computed (for tests and the fixture comparison).</summary>

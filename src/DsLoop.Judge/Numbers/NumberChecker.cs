@@ -60,6 +60,7 @@ public static class NumberChecker
             () => ClassifierRateCheck.RecallCheck(context, i),
             () => ClassifierRateCheck.PrecisionCheck(context, i),
             () => PeekingCheck.Check(context, i),
+            () => DesignEffectCheck.Check(context, i),
         };
         foreach (var check in checks)
         {
