@@ -10,9 +10,16 @@ internal static partial class FactReader
     [GeneratedRegex(@"§(?<n>\d+) (?:[a-z-]+ )?(?:in|for|on|to|into|go to|going to) (?:the )?" + ArmNoun + @"(?: (?:arm|group|side|cell|bucket))?\b|\b" + ArmNoun + @"(?: (?:arm|group|side|cell|bucket))? (?:gets|get|has|had|needs|would need|will need|needs about|of|with|at|:|=)?(?: (?:about|roughly|around|approximately|~))* ?§(?<n>\d+)")]
     private static partial Regex ArmSizePattern();
 
-    /// <summary>Reads a treatment and a control size said in one sentence, before the sample roles can take them.</summary>
+    /// <summary>
+    /// Reads a treatment and a control size said in one sentence about sizing a test, before the sample roles can take
+    /// them; arm counts in a sentence about the split stay free for the sample-ratio check.
+    /// </summary>
     private static void ReadArmSizes(SentenceFacts facts, SpokenSentence sentence, string text, Roles roles)
     {
+        if (!(NeedPattern().IsMatch(text) || SizingWordsPattern().IsMatch(text)) || SrmWords().IsMatch(text))
+        {
+            return;
+        }
         NumberToken? treatment = null;
         NumberToken? control = null;
         foreach (Match m in ArmSizePattern().Matches(text))
