@@ -42,7 +42,7 @@ internal static class AllocationCheck
             PowerAnalysis.SolveNobs1(Math.Abs(SampleSize.CohensH(b + delta, b)), inputs.Alpha, inputs.Power, ratio, inputs.Alternative);
         var required = effects.Select(e => Need(e.Delta, design)).ToList();
         var strict = SampleRequirement.IsStated(context, i);
-        var upper = effects.Select(e => strict ? SampleRequirement.Overstated * Need(e.Delta, SampleRequirement.Demanding(design)) : DesignChecks.TooMany * Need(e.Delta, design)).ToList();
+        var upper = effects.Select(e => strict ? SampleRequirement.Overstated * Need(e.Delta, design) : DesignChecks.TooMany * Need(e.Delta, design)).ToList();
         var fits = required.Select((r, k) => treatment >= DesignChecks.TooFew * r && treatment <= upper[k]).Any(f => f);
         var need = required[0];
         var at = $"{effects[0].Words} at a {Figures.Rate(b)} baseline";

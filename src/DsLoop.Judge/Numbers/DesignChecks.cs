@@ -79,7 +79,7 @@ internal static class DesignChecks
             return null;
         }
         var required = effects.Select(e => RequiredPerArm(baseline, e.Delta, design)).ToList();
-        var upper = effects.Select((e, k) => requirement ? SampleRequirement.Overstated * RequiredPerArm(baseline, e.Delta, SampleRequirement.Demanding(design)) : TooMany * required[k]).ToList();
+        var upper = effects.Select((e, k) => requirement ? SampleRequirement.Overstated * required[k] : TooMany * required[k]).ToList();
         var fits = samples.Any(s => required.Select((r, k) => s.PerArm >= TooFew * r && s.PerArm <= upper[k]).Any(f => f));
         var (stated, statedWords) = samples[0];
         var need = required[0];

@@ -7,7 +7,7 @@ internal static partial class FactReader
 {
     private const string ArmNoun = @"(?<arm>treatment|control|variant|holdout|test group|new (?:flow|version|page|design|experience)|old (?:flow|version|page|design|experience))";
 
-    [GeneratedRegex(@"§(?<n>\d+) (?:[a-z-]+ )?(?:in|for|on|to|into|go to|going to) (?:the )?" + ArmNoun + @"(?: (?:arm|group|side|cell|bucket))?\b|\b" + ArmNoun + @"(?: (?:arm|group|side|cell|bucket))? (?:gets|get|has|had|needs|would need|will need|needs about|of|with|at|:|=)?(?: (?:about|roughly|around|approximately|~))* ?§(?<n>\d+)")]
+    [GeneratedRegex(@"§(?<n>\d+) (?:[a-z-]+ )?(?:in|for|on|to|into|go to|going to) (?:the )?" + ArmNoun + @"(?: (?:arm|group|side|cell|bucket))?\b|\b" + ArmNoun + @"(?: (?:arm|group|side|cell|bucket))?(?: (?:gets|get|has|had|needs|need|would need|will need|of|with|at|=))?:?(?: (?:about|roughly|around|approximately|~))* ?§(?<n>\d+)")]
     private static partial Regex ArmSizePattern();
 
     /// <summary>
@@ -16,7 +16,8 @@ internal static partial class FactReader
     /// </summary>
     private static void ReadArmSizes(SentenceFacts facts, SpokenSentence sentence, string text, Roles roles)
     {
-        if (!(NeedPattern().IsMatch(text) || SizingWordsPattern().IsMatch(text)) || SrmWords().IsMatch(text))
+        var srmCall = SrmWords().IsMatch(text) && (NoMismatch().IsMatch(text) || FineWords().IsMatch(text) || MismatchWords().IsMatch(text));
+        if (!(NeedPattern().IsMatch(text) || SizingWordsPattern().IsMatch(text)) || srmCall)
         {
             return;
         }

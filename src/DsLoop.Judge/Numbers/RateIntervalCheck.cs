@@ -41,8 +41,13 @@ internal static partial class RateIntervalCheck
         var stated = HalfWidthPattern().Match(sentence.Text) is { Success: true } pm && sentence.At(pm.Groups["h"]) is { Value: > 0 } h
             && !RelativeAfter().IsMatch(sentence.Text[(pm.Index + pm.Length)..])
             ? (Half: h, Words: $"± {h.Text}")
-            : facts.Interval is { } interval && interval.Low.Unit == interval.High.Unit && interval.High.Value != interval.Low.Value
-                ? (Half: interval.High with { Value = Math.Abs(interval.High.Value - interval.Low.Value) / 2, Step = Math.Max(interval.Low.Step, interval.High.Step) }, Words: $"{interval.Low.Text} to {interval.High.Text}")
+            : facts.Interval is { } interval && (interval.Low.Unit == interval.High.Unit || interval.Low.Unit == NumberUnit.Plain || interval.High.Unit == NumberUnit.Plain) && interval.High.Value != interval.Low.Value
+                ? (Half: interval.High with
+                {
+                    Value = Math.Abs(interval.High.Value - interval.Low.Value) / 2,
+                    Step = Math.Max(interval.Low.Step, interval.High.Step),
+                    Unit = interval.High.Unit == NumberUnit.Plain ? interval.Low.Unit : interval.High.Unit,
+                }, Words: $"{interval.Low.Text} to {interval.High.Text}")
                 : default;
         if (stated.Half is null || !sentence.Text.Contains("interval", StringComparison.Ordinal) && !sentence.Text.Contains("ci", StringComparison.Ordinal) && !sentence.Text.Contains("margin", StringComparison.Ordinal))
         {

@@ -9,11 +9,11 @@ namespace DsLoop.Judge.Numbers;
 /// </summary>
 internal static partial class SampleRequirement
 {
-    /// <summary>A stated requirement above this multiple of the computed one (at the most demanding usual power) is wrong.</summary>
+    /// <summary>
+    /// A stated requirement above this multiple of the computed one is wrong. Twice the need is the usual slip (the total
+    /// said per arm, or the effect on the wrong scale); 90% power where 80% was assumed is 1.34×, so it still passes.
+    /// </summary>
     public const double Overstated = 1.5;
-
-    /// <summary>Power assumed for the upper end when the answer did not state one: 90% is the other common convention.</summary>
-    public const double HighPower = 0.9;
 
     [GeneratedRegex(@"\b(?:need|needs|needed|needing|require|requires|required|requirement|comes? to|came to|works? out (?:to|at|as)|worked out (?:to|at)|calls for|sample size (?:is|of|would be|comes|works))\b")]
     private static partial Regex RequirementWords();
@@ -38,8 +38,4 @@ internal static partial class SampleRequirement
         }
         return !context.Sentences.Any(s => SizedUpOnPurpose().IsMatch(s.Sentence.Text));
     }
-
-    /// <summary>The design the upper end is measured at: the stated power, or <see cref="HighPower"/> when unstated.</summary>
-    public static DesignInputs Demanding(DesignInputs design) =>
-        design.PowerStated ? design : design with { Power = Math.Max(design.Power, HighPower) };
 }
