@@ -28,10 +28,10 @@ internal static partial class DesignEffectCheck
     [GeneratedRegex(@"\bdesign effect\b(?: (?:of|is|=|would be|becomes|comes to|works out to|:|about|roughly|around|approximately|here is))*(?<rest>[^,;]*)")]
     private static partial Regex StatedDeffPattern();
 
-    [GeneratedRegex(@"\b(?:standard errors?|se|ses|confidence intervals?|intervals?|cis?|margins? of error)\b(?: \S+){0,6}? (?:by )?(?:a factor of )?(?:about |roughly |around |approximately |~ ?)*§(?<f>\d+)" + Times + @"|\b(?:inflat\w*|increas\w*|grow\w*|multipl\w*|widen\w*|scal\w*) (?:the |our )?(?:standard errors?|se|intervals?)\b (?:by )?(?:a factor of )?(?:about |roughly |around )*§(?<f>\d+)(?! ?%)")]
+    [GeneratedRegex(@"\b(?:standard errors?|se|ses|confidence intervals?|intervals?|cis?|margins? of error)\b(?: (?!variances?\b)\S+){0,6}? (?:by )?(?:a factor of )?(?:about |roughly |around |approximately |~ ?)*§(?<f>\d+)" + Times + @"|\b(?:inflat\w*|increas\w*|grow\w*|multipl\w*|widen\w*|scal\w*) (?:the |our )?(?:standard errors?|se|intervals?)\b (?:by )?(?:a factor of )?(?:about |roughly |around )*§(?<f>\d+)(?! ?%)")]
     private static partial Regex StandardErrorFactorPattern();
 
-    [GeneratedRegex(@"\bvariance\b(?: \S+){0,6}? (?:by )?(?:a factor of )?(?:about |roughly |around |approximately |~ ?)*§(?<v>\d+)" + Times)]
+    [GeneratedRegex(@"\bvariance\b(?: (?!standard\b|se\b|errors?\b|intervals?\b|cis?\b)\S+){0,6}? (?:by )?(?:a factor of )?(?:about |roughly |around |approximately |~ ?)*§(?<v>\d+)" + Times)]
     private static partial Regex VarianceFactorPattern();
 
     [GeneratedRegex(@"\bz(?:-score| score| statistic| stat|-stat|-value)?(?: of| =|=| is)? ?§(?<a>\d+) (?:becomes|drops to|falls to|shrinks to|goes to|goes down to|turns into|is now|would become|comes down to|would be)(?: (?:about|roughly|around|approximately|only|just|~))* ?§(?<b>\d+)")]

@@ -20,7 +20,7 @@ internal static partial class PeekingCheck
 
     private static readonly string[] NumberWords = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"];
 
-    [GeneratedRegex(@"(?:§(?<k>\d+)|\b(?<w>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty))(?: [a-z-]+){0,2}? (?:looks|peeks|interim looks|interim analyses|analyses|checks|check-ins|(?:equally spaced|evenly spaced|interim|separate) (?:points|times|checks|reads))\b|\b(?:every|each) (?:day|morning|evening|night)(?: [a-z-]+){0,2}? (?:of|for|over|during) (?:a |an |the )?§(?<d>\d+) (?<u>day|week)s?\b")]
+    [GeneratedRegex(@"(?:§(?<k>\d+)|\b(?<w>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty))(?: [a-z-]+){0,2}? (?:looks|peeks|interim looks|interim analyses|analyses|checks|check-ins|(?:equally spaced|evenly spaced|interim|separate) (?:points|times|checks|reads))\b|\b(?:every|each) (?:day|morning|evening|night)(?: [a-z-]+){0,2}? (?:of|for|over|during) (?:a |an |the )?§(?<d>\d+) (?<u>day|week)s?\b|\bdaily (?:for|over|during|across) (?:a |an |the )?§(?<d>\d+) (?<u>day|week)s?\b|\b(?:peek\w*|look\w*|check\w*)(?: at (?:it|the results|the dashboard|the test|the p-value))? §(?<k>\d+) times\b")]
     private static partial Regex LooksPattern();
 
     [GeneratedRegex(@"\b(?:false[- ]positives?|type i|false alarms?|error rate|chance|probability|odds|risk|declar\w+ a winner|crosses|dips below)\b")]
@@ -61,7 +61,10 @@ internal static partial class PeekingCheck
             {
                 continue;
             }
-            var alpha = facts.Sentence.At(m.Groups["a"]) is { Unit: NumberUnit.Percent, Value: > 0 and <= 20 } from ? from.Share : context.Design.Alpha;
+            // The answer's α only when it is not this very figure: "a false positive rate of 30%" is read as α by the sizing reader.
+            var alpha = facts.Sentence.At(m.Groups["a"]) is { Unit: NumberUnit.Percent, Value: > 0 and <= 20 } from ? from.Share
+                : context.Design.AlphaStated && context.Design.Alpha <= 0.1 && Math.Abs(context.Design.Alpha - stated.Share) > 1e-9 ? context.Design.Alpha
+                : 0.05;
             var claim = Judge(facts.Sentence.Original, k, alpha, context.Design.OneSided, stated);
             if (claim.Note.Wrong)
             {

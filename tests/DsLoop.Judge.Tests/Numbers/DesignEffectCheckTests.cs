@@ -25,6 +25,7 @@ public sealed class DesignEffectCheckTests
     [InlineData(Setup + ". The analyst's z of 2.58 becomes about 2.26.")]
     [InlineData("With 10 visits per user and an ICC of 0.05, the design effect is 1.45.")]
     [InlineData("A design effect of 2 inflates the standard error by about 1.41.")]
+    [InlineData("With 5 observations per user and an intraclass correlation of 0.3 the design effect is 2.2, so the variance is 2.2 times larger and the standard error grows by about 1.48 times.")]
     public void Figures_that_follow_from_the_design_effect_are_consistent(string answer)
     {
         var claims = NumberChecker.Examine(answer).Where(c => c.Kind == ClaimKind.DesignEffect).ToList();
