@@ -17,6 +17,10 @@ internal static partial class FactReader
 
     private static void ReadArmsWithCounts(SentenceFacts facts, SpokenSentence sentence, Roles roles)
     {
+        if (facts.Counts.Count > 0)
+        {
+            return;
+        }
         var text = sentence.Text;
         var pairs = new List<(NumberToken Successes, NumberToken Total, bool? Control)>();
         var previousEnd = 0;

@@ -54,9 +54,6 @@ internal static partial class FactReader
         if (facts.Counts.Count == 0)
         {
             ReadRateCounts(facts, sentence, roles);
-        }
-        if (facts.Counts.Count == 0)
-        {
             ReadArmsWithCounts(facts, sentence, roles);
         }
         ReadPValue(facts, text, roles);
