@@ -15,6 +15,13 @@ here with statsmodels and scipy:
   * width scaling: an interval's half-width for k times the sample is the old one / sqrt(k) (arithmetic);
   * plain arithmetic: a share of an amount, a ratio as a percent, annual from monthly, parts added to a base, a
     segment's contribution to a drop (arithmetic).
+  * unequal arms: NormalIndPower().solve_power with ratio = control / treatment; a stated need of twice the right one;
+  * significance from "N units with K outcomes": proportions_ztest (pooled, two-sided);
+  * interval width from rates and arm sizes: confint_proportions_2indep(method="wald"), half its span;
+  * precision and recall: arithmetic from prevalence, recall, false positive rate and caught counts;
+  * peeking: the share of A/A tests with |Z_k| >= z(alpha/2) at some of K equally spaced looks, simulated with a fixed
+    seed (1,000,000 runs, standard error below 0.0005);
+  * design effect: 1 + (m - 1) rho; the standard error grows by its square root and a z shrinks by it (arithmetic).
 Claims are set well inside or well outside the checker's tolerances (docs/COACH-NUMBERS.md), never near an edge.
 The grids are fixed, so every run writes the same file.
 The file lives in tests/reference/numbers/, not fixtures/: the Stats tests require every file in fixtures/ to come from
@@ -261,11 +268,118 @@ def arithmetic_cases():
     return cases
 
 
+def allocation_cases():
+    cases = []
+    for baseline, delta, share in ((0.40, 0.02, 0.10), (0.10, 0.02, 0.20), (0.20, 0.03, 0.25)):
+        ratio = (1 - share) / share
+        h = proportion_effectsize(baseline + delta, baseline)
+        need = math.ceil(NormalIndPower().solve_power(effect_size=h, alpha=0.05, power=0.8, ratio=ratio, alternative="two-sided"))
+        for stated, verdict in ((sig2(need), "consistent"), (sig2(need * 0.4), "wrong")):
+            answer = (f"If the new flow only gets {pct(share)}% of sign-ups, detecting {pct(delta)} points on a {pct(baseline)}% baseline "
+                      f"at alpha 0.05 and 80% power needs about {count_words(stated)} in treatment and "
+                      f"{count_words(sig2(stated * ratio))} in control.")
+            cases.append({"kind": "SampleSize", "answer": answer, "verdict": verdict, "right": [need]})
+    for baseline, delta in ((0.40, 0.02), (0.10, 0.02)):
+        h = proportion_effectsize(baseline + delta, baseline)
+        need = math.ceil(NormalIndPower().solve_power(effect_size=h, alpha=0.05, power=0.8, ratio=1.0, alternative="two-sided"))
+        for stated, verdict in ((sig2(need), "consistent"), (sig2(2 * need), "wrong")):
+            answer = (f"A lift from {pct(baseline)}% to {pct(baseline + delta)}% at alpha 0.05 two-sided and 80% power "
+                      f"needs about {count_words(stated)} users per arm.")
+            cases.append({"kind": "SampleSize", "answer": answer, "verdict": verdict, "right": [need]})
+    return cases
+
+
+def with_counts_cases():
+    cases = []
+    for n, k_control, k_treatment in ((10000, 1100, 1150), (2000, 940, 1040), (5000, 500, 520)):
+        _, p = proportions_ztest([k_control, k_treatment], [n, n])
+        for stated, verdict in ((sig2(p), "consistent"), (sig2(p / 10) if p > 0.05 else sig2(min(0.9, p * 50)), "wrong")):
+            answer = (f"Treatment had {count_words(n)} users with {count_words(k_treatment)} orders and control had "
+                      f"{count_words(n)} users with {count_words(k_control)} orders, so the p-value comes out around {stated:g}.")
+            cases.append({"kind": "Significance", "answer": answer, "verdict": verdict, "right": [float(p)]})
+    return cases
+
+
+def rate_interval_cases():
+    cases = []
+    for n, p0, p1 in ((400000, 0.0200, 0.0202), (20000, 0.10, 0.11), (5000, 0.30, 0.32)):
+        low, high = confint_proportions_2indep(round(p1 * n), n, round(p0 * n), n, method="wald", compare="diff")
+        half = float((high - low) / 2)
+        for stated, verdict in ((sig2(half * 100), "consistent"), (sig2(half * 100 / 5), "wrong")):
+            answer = (f"Each arm had {count_words(n)} visitors, and the rate was {p0 * 100:.2f}% in control against "
+                      f"{p1 * 100:.2f}% in treatment. The 95% interval on the difference is plus or minus {stated:g} percentage points.")
+            cases.append({"kind": "Interval", "answer": answer, "verdict": verdict, "right": [half]})
+    return cases
+
+
+def classifier_cases():
+    cases = []
+    for n, prevalence, recall, fpr in ((2_000_000, 0.005, 0.9, 0.01), (1_000_000, 0.01, 0.8, 0.02), (50_000, 0.1, 0.7, 0.05)):
+        positives = n * prevalence
+        tp, fp = recall * positives, fpr * (n - positives)
+        precision = tp / (tp + fp)
+        for stated, verdict in ((round(precision * 100), "consistent"), (round(min(95, precision * 100 * 3 + 10)), "wrong")):
+            answer = (f"With {count_words(n)} reviews of which {pct(prevalence)}% are fake, a threshold with {pct(recall)}% recall "
+                      f"and a {pct(fpr)}% false positive rate has a precision of about {stated}%.")
+            cases.append({"kind": "ClassifierRates", "answer": answer, "verdict": verdict, "right": [precision]})
+    for n, prevalence, caught in ((200_000, 0.005, 240), (500_000, 0.002, 700)):
+        positives = n * prevalence
+        recall = caught / positives
+        for stated, verdict in ((round(recall * 100), "consistent"), (round(min(95, recall * 100 * 2.5)), "wrong")):
+            answer = (f"With {count_words(n)} payments a day and a {pct(prevalence)}% fraud rate, the queue lets us catch "
+                      f"{count_words(caught)} frauds a day, a recall of about {stated}%.")
+            cases.append({"kind": "ClassifierRates", "answer": answer, "verdict": verdict, "right": [recall]})
+    return cases
+
+
+def peeking_rate(looks, alpha=0.05, runs=1_000_000, seed=15):
+    """A/A tests read at `looks` equally spaced looks: the share where some |Z_k| reaches the two-sided threshold."""
+    import numpy as np
+    rng = np.random.default_rng(seed)
+    z = stats.norm.isf(alpha / 2)
+    hits = 0
+    for _ in range(runs // 100_000):
+        sums = np.cumsum(rng.standard_normal((100_000, looks)), axis=1)
+        hits += int((np.abs(sums) / np.sqrt(np.arange(1, looks + 1)) >= z).any(axis=1).sum())
+    return hits / runs
+
+
+def peeking_cases():
+    cases = []
+    for looks in (5, 10, 14, 20):
+        rate = peeking_rate(looks)
+        for stated, verdict in ((round(rate * 100), "consistent"), (6, "wrong"), (round(rate * 250), "wrong")):
+            answer = (f"If the PM checks the dashboard daily, that's {looks} looks, and the overall false positive rate "
+                      f"goes from 5% to about {stated}%.")
+            cases.append({"kind": "Peeking", "answer": answer, "verdict": verdict, "right": [rate]})
+    return cases
+
+
+def design_effect_cases():
+    cases = []
+    for m, rho, z in ((4, 0.1, 2.58), (10, 0.05, 3.1), (25, 0.02, 2.4)):
+        deff = 1 + (m - 1) * rho
+        for stated, verdict in ((round(deff, 2), "consistent"), (round(1 + m * rho * 3, 2), "wrong")):
+            answer = f"With {m} sessions per user and a within-user correlation of {rho:g}, the design effect is {stated:g}."
+            cases.append({"kind": "DesignEffect", "answer": answer, "verdict": verdict, "right": [deff]})
+        se = math.sqrt(deff)
+        for stated, verdict in ((round(se, 2), "consistent"), (round(deff * deff, 2), "wrong")):
+            answer = f"A design effect of {deff:g} means the standard error is about {stated:g} times the naive one."
+            cases.append({"kind": "DesignEffect", "answer": answer, "verdict": verdict, "right": [se]})
+        shrunk = z / se
+        for stated, verdict in ((round(shrunk, 2), "consistent"), (round(z / deff / deff, 2), "wrong")):
+            answer = f"With {m} visits per user and an intraclass correlation of {rho:g}, a naive z of {z:g} becomes about {stated:g}."
+            cases.append({"kind": "DesignEffect", "answer": answer, "verdict": verdict, "right": [shrunk]})
+    return cases
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     cases = (sample_size_cases() + detectable_cases() + duration_cases() + significance_cases() + interval_cases()
              + srm_cases() + lift_cases() + interval_p_cases() + variance_cases()
              + width_cases() + arithmetic_cases())
+    cases += (allocation_cases() + with_counts_cases() + rate_interval_cases() + classifier_cases() + peeking_cases()
+              + design_effect_cases())
     with open(os.path.join(OUT, "number-checks.json"), "w") as f:
         json.dump({"generator": "tests/reference/make_number_fixtures.py", "scipy": scipy.__version__,
                    "statsmodels": statsmodels.__version__, "cases": cases}, f, indent=1, sort_keys=True, ensure_ascii=False)

@@ -37,6 +37,15 @@ internal enum ClaimKind
 
     /// <summary>Plain arithmetic: a share of an amount, a ratio, a sum, an annual figure, a segment's contribution.</summary>
     Arithmetic,
+
+    /// <summary>A classifier's precision or recall against the prevalence, recall, false positive rate or caught count behind it.</summary>
+    ClassifierRates,
+
+    /// <summary>The overall false-positive rate of a test read at several looks.</summary>
+    Peeking,
+
+    /// <summary>A design effect, or the standard error, variance or z it changes, against the cluster size and within-cluster correlation.</summary>
+    DesignEffect,
 }
 
 /// <summary>A checked number with the figures the check computed (for tests and the fixture comparison).</summary>

@@ -65,7 +65,12 @@ internal static class DesignChecks
             : [];
     }
 
-    public static CheckedClaim? SampleSizeCheck(SentenceFacts facts, double baseline, StatedEffect effect, int arms, DesignInputs design)
+    /// <summary>
+    /// A stated sample against the requirement for a baseline and an effect. When <paramref name="requirement"/> (the size
+    /// is said as what the test needs, <see cref="SampleRequirement"/>), above <see cref="SampleRequirement.Overstated"/>
+    /// times the need is wrong too.
+    /// </summary>
+    public static CheckedClaim? SampleSizeCheck(SentenceFacts facts, double baseline, StatedEffect effect, int arms, DesignInputs design, bool requirement = false)
     {
         var effects = Readings(baseline, effect);
         var samples = SampleReadings(facts, arms);
@@ -74,7 +79,8 @@ internal static class DesignChecks
             return null;
         }
         var required = effects.Select(e => RequiredPerArm(baseline, e.Delta, design)).ToList();
-        var fits = samples.Any(s => required.Any(r => s.PerArm >= TooFew * r && s.PerArm <= TooMany * r));
+        var upper = effects.Select((e, k) => requirement ? SampleRequirement.Overstated * required[k] : TooMany * required[k]).ToList();
+        var fits = samples.Any(s => required.Select((r, k) => s.PerArm >= TooFew * r && s.PerArm <= upper[k]).Any(f => f));
         var (stated, statedWords) = samples[0];
         var need = required[0];
         var at = $"{effects[0].Words} at a {Figures.Rate(baseline)} baseline";
@@ -88,6 +94,11 @@ internal static class DesignChecks
         else if (stated < TooFew * need)
         {
             explanation = $"{Cap(statedWords)} cannot detect {at} with {Figures.Power(design)}; that needs about {Figures.Count(Math.Ceiling(need))} per arm{alternatives} {Figures.Assumptions(design)}.";
+        }
+        else if (requirement && stated <= TooMany * need)
+        {
+            var likely = Math.Abs((stated / arms) - need) <= 0.25 * need ? $"; {Figures.Exact(stated)} is about the total over {arms} arms" : "";
+            explanation = $"Detecting {at} with {Figures.Power(design)} needs about {Figures.Count(Math.Ceiling(need))} per arm, not {statedWords}{likely}{alternatives} {Figures.Assumptions(design)}.";
         }
         else
         {

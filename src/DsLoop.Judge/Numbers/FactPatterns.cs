@@ -22,7 +22,7 @@ internal static partial class FactReader
     [GeneratedRegex(@"\b(?:ci|cis|confidence interval|interval|margin of error)\b|±|\+/-|plus or minus")]
     private static partial Regex IntervalWords();
 
-    [GeneratedRegex(@"\bp(?:-value| value|value)?s?\b ?(?<rel>is less than|less than|is below|is under|smaller than|is greater than|greater than|is above|more than|came out at|comes out at|came out to|equal to|is about|is around|of about|<=|<|≤|>=|>|≥|==|=|≈|~|equals|is|was|of|at|around|about|below|under|above|over)? ?(?:about |around |roughly |only |just )?§(?<n>\d+)")]
+    [GeneratedRegex(@"\bp(?:-value| value|value)?s?\b ?(?<rel>is less than|less than|is below|is under|smaller than|is greater than|greater than|is above|more than|came out at|comes out at|came out to|comes out|came out|come out|equal to|is about|is around|of about|<=|<|≤|>=|>|≥|==|=|≈|~|equals|is|was|of|at|around|about|below|under|above|over)? ?(?:about |around |roughly |only |just )?§(?<n>\d+)")]
     private static partial Regex PValuePattern();
 
     [GeneratedRegex(@"§(?<c>\d+) ?(?:±|\+/-|\+-|plus or minus) ?§(?<h>\d+)")]

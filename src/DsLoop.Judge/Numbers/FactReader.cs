@@ -54,6 +54,7 @@ internal static partial class FactReader
         if (facts.Counts.Count == 0)
         {
             ReadRateCounts(facts, sentence, roles);
+            ReadArmsWithCounts(facts, sentence, roles);
         }
         ReadPValue(facts, text, roles);
         ReadWidthScaling(facts, sentence, text, roles);
@@ -62,6 +63,7 @@ internal static partial class FactReader
         {
             ReadInterval(facts, text, confidence, roles);
         }
+        ReadArmSizes(facts, sentence, text, roles);
         ReadDesign(facts, text, roles);
         ReadEffects(facts, sentence, text, roles);
         ReadCalls(facts, text);

@@ -62,6 +62,12 @@ public static class NumberChecker
             () => PartsClaims.PlusSum(context, i),
             () => PartsClaims.SegmentContribution(context, i),
             () => PartsClaims.LiftOfPreviousMove(context, i),
+            () => AllocationCheck.Check(context, i),
+            () => RateIntervalCheck.Check(context, i),
+            () => ClassifierRateCheck.RecallCheck(context, i),
+            () => ClassifierRateCheck.PrecisionCheck(context, i),
+            () => PeekingCheck.Check(context, i),
+            () => DesignEffectCheck.Check(context, i),
         };
         foreach (var check in checks)
         {
@@ -107,7 +113,7 @@ public static class NumberChecker
         }
         return facts.DetectsWithGivenSample
             ? DesignChecks.DetectableEffectCheck(facts, baseline.Value, effect, arms, context.Design)
-            : DesignChecks.SampleSizeCheck(facts, baseline.Value, effect, arms, context.Design);
+            : DesignChecks.SampleSizeCheck(facts, baseline.Value, effect, arms, context.Design, SampleRequirement.IsStated(context, i));
     }
 
     private static StatedEffect? TargetEffect(NumberToken? target, double? baseline) =>

@@ -69,6 +69,9 @@ internal sealed class SentenceFacts
 
     public int? Arms { get; set; }
 
+    /// <summary>Unequal arms said as sizes: "5,300 in treatment and 47,000 in control".</summary>
+    public (NumberToken Treatment, NumberToken Control)? ArmSizes { get; set; }
+
     /// <summary>Eligible units a day (a weekly figure divided by 7).</summary>
     public double? DailyTraffic { get; set; }
 
