@@ -69,12 +69,12 @@ public sealed class EvaluationFiguresTests(JudgeFixture judge)
     {
         public const double F1 = 0.79;
         public const double Precision = 0.70;
-        public const double Spearman = 0.81;
+        public const double Spearman = 0.82;
         public const int StuffedAboveStrong = 0;
         public const int OffTopicCaught = 14;
         public const int FalseOffTopic = 9;
         public const double FalseOffTopicHarm = 0.34;
-        public const int WrongNumbersCaught = 13;
+        public const int WrongNumbersCaught = 19;
         public const int FalseNumberAlarms = 0;
         public const double MistakePrecision = 0.87;
         public const double MistakeSeemsRecall = 0.70;
