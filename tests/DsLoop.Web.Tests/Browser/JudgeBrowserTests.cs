@@ -40,6 +40,7 @@ public sealed class JudgeBrowserTests
             Assert.True(stuffed <= 2, $"stuffed answer rated {stuffed}");
             await Expect(page.Locator("#coach .coach-numbers")).ToContainTextAsync("wrong");
             await Expect(page.Locator("#coach .coach-numbers")).ToContainTextAsync("9,500 per arm");
+            await Expect(page.Locator("#coach .coach-mistakes")).ToContainTextAsync("stop once p is below 0.05");
             await page.ScreenshotAsync(new() { Path = Screenshot("judge-stuffed"), FullPage = true });
         });
         Assert.True(browser.ConsoleErrors.Count == 0, "Browser console errors:\n" + string.Join("\n", browser.ConsoleErrors));
