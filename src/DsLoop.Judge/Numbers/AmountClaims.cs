@@ -74,9 +74,22 @@ internal static partial class AmountClaims
         }
         var repeats = sentence.Numbers.Where(t => t != price && t != quantity && t != result && t.IsCount && RepeatWord().IsMatch(After(sentence, t, 1)))
             .Select(t => t.Value).ToList();
-        if (Dozen().IsMatch(sentence.Text))
+        foreach (Match word in RepeatInWords().Matches(sentence.Text))
         {
-            repeats.Add(12);
+            repeats.Add(word.Groups["n"].Value switch
+            {
+                "two" => 2,
+                "three" => 3,
+                "four" => 4,
+                "five" => 5,
+                "six" => 6,
+                "eight" => 8,
+                "ten" => 10,
+                "twenty" => 20,
+                "fifty" => 50,
+                "a hundred" => 100,
+                _ => 12,
+            });
         }
         var once = price.Value * quantity.Value;
         var readings = new List<double> { once };
@@ -204,8 +217,8 @@ internal static partial class AmountClaims
     [GeneratedRegex(@"^(?:runs?|iterations?|times|passes|scans|queries|reruns?|attempts|tries|rounds|refreshes)$")]
     private static partial Regex RepeatWord();
 
-    [GeneratedRegex(@"\b(?:a|one) dozen (?:runs|iterations|times|passes|scans|queries|reruns|attempts|tries|rounds|refreshes)\b")]
-    private static partial Regex Dozen();
+    [GeneratedRegex(@"\b(?<n>(?:a|one) dozen|two|three|four|five|six|eight|ten|twenty|fifty|a hundred) (?:runs|iterations|times|passes|scans|queries|reruns|attempts|tries|rounds|refreshes)\b")]
+    private static partial Regex RepeatInWords();
 
     [GeneratedRegex(@"(?:\bso|\bwhich (?:is|gives|means)|that's|giving|,) (?:an? |the |our |that )?(?:[a-z-]+ ){0,2}?(?<name>nrr|ndr|grr|net revenue retention|net dollar retention|net retention|gross retention|gross revenue churn|revenue churn|churn rate|churn|retention)(?: rate)?(?: of| is| was| at| comes to| works out to| looks like| would be)?(?: (?:about|roughly|around|approximately|only|just|nearly|almost))* §(?<p>\d+)")]
     private static partial Regex NamedRate();
