@@ -52,6 +52,35 @@ internal static partial class AmountClaims
         return claims.FirstOrDefault(c => c.Note.Wrong) ?? claims.FirstOrDefault();
     }
 
+    /// <summary>
+    /// A chain of two shares: "route 60% of the 5,000 daily tickets at 90% precision and we'd misroute about 300" (5,000
+    /// × 60% × 10%). Each share may be taken or its rest, so only a result no chain gives is wrong.
+    /// </summary>
+    public static CheckedClaim? ShareChain(AnswerContext context, int i)
+    {
+        var sentence = context.Sentences[i].Sentence;
+        if (ChainPattern().Match(sentence.Text) is not { Success: true } m || Token(sentence, m, "p") is not { Unit: NumberUnit.Percent } first
+            || Token(sentence, m, "a") is not { } whole || Token(sentence, m, "q") is not { Unit: NumberUnit.Percent } second
+            || Token(sentence, m, "z") is not { Unit: NumberUnit.Plain } result)
+        {
+            return null;
+        }
+        var kind = KindOf(sentence, whole);
+        if (kind == AmountKind.Rate || KindOf(sentence, result) != kind || IsDuration(sentence, whole) || IsDuration(sentence, result)
+            || first.Value is <= 0 or >= 100 || second.Value is <= 0 or >= 100)
+        {
+            return null;
+        }
+        double p = first.Value / 100, q = second.Value / 100;
+        var readings = new[] { p, 1 - p }.SelectMany(a => new[] { a * q, a * (1 - q) }).Select(f => f * whole.Value).ToList();
+        var fits = AgreesWithAny(result, readings);
+        var taken = p * whole.Value;
+        var nearest = readings.MinBy(r => Math.Abs(r - result.Value));
+        var truth = $"{Words(first)} of {Said(sentence, whole)} is {Say(taken, kind, whole)}; {Words(second)} of those is {Say(taken * q, kind, whole)} and the rest {Say(taken * (1 - q), kind, whole)}";
+        return CheckedClaim.Of(ClaimKind.Arithmetic, sentence.Original, $"{Words(first)} of {Said(sentence, whole)} at {Words(second)} is {Said(sentence, result)}", !fits,
+            fits ? $"{truth}, as the answer says." : $"{truth}, not {Said(sentence, result)}.", nearest);
+    }
+
     /// <summary>"At 40 TB a pass and $6 per terabyte, a dozen runs is around $2,900": price × quantity × repeats.</summary>
     public static CheckedClaim? UnitPriceProduct(AnswerContext context, int i)
     {
@@ -204,6 +233,9 @@ internal static partial class AmountClaims
 
     [GeneratedRegex(@"(?:^|[^§\d])(?:at |with )?(?:an? |the )?§(?<p>\d+)(?: [a-z-]+){0,2}?,? (?:that's|that is|is|comes to|which is|would be|works out to|gives)(?: (?:about|roughly|around|approximately|nearly|almost|only|just))* \$?§(?<z>\d+)")]
     private static partial Regex ShareIs();
+
+    [GeneratedRegex(@"§(?<p>\d+) of (?:the |our |all |about |around |roughly )*\$?§(?<a>\d+)(?: [a-z-]+){0,3}? (?:at|with) (?:an? )?§(?<q>\d+) [a-z-]+(?: [a-z-]+)?[,;]? (?:(?:we'd|we would|we'll|we will|that's|that is|that would be|that leaves|which leaves|which is|which means|means|gives|leaves) )(?:[a-z-]+ )?(?:(?:about|roughly|around|approximately|nearly|only|just|some) )*\$?§(?<z>\d+)")]
+    private static partial Regex ChainPattern();
 
     [GeneratedRegex(@"\bon (?:a |the |our |today's )?(?:base|baseline) of \$?§(?<a>\d+),? (?:is|comes to|means|would be|that's|gives)(?: (?:about|roughly|around|approximately|only|just))* \$?§(?<z>\d+)")]
     private static partial Regex OnABase();

@@ -64,6 +64,7 @@ public static class NumberChecker
             () => PartsClaims.LiftOfPreviousMove(context, i),
             () => AmountClaims.ShareOfStatedWhole(context, i),
             () => AmountClaims.UnitPriceProduct(context, i),
+            () => AmountClaims.ShareChain(context, i),
             () => AmountClaims.RateOfAmounts(context, i),
             () => CompensationClaims.TotalOfParts(context, i),
             () => AllocationCheck.Check(context, i),

@@ -81,4 +81,20 @@ public sealed class AmountClaimTests
     [Fact]
     public void A_compensation_total_with_an_unpriced_part_is_not_checked() =>
         Claims.None("The offer is 170 base with a 10% target bonus plus equity, so around 240 in total.", ClaimKind.Arithmetic);
+
+    [Theory]
+    [InlineData("Suppose we auto-approve 40% of the 5,000 weekly refund requests at 98% accuracy; we'd get about 40 of them wrong.")]
+    [InlineData("If the bot closes 50% of our 8,000 daily chats with 90% resolution, that leaves about 400 reopened.")]
+    public void A_chain_of_two_shares_that_adds_up_is_consistent(string answer) =>
+        Assert.Equal(CheckedClaim.Consistent, Only(answer, " at ").Note.Verdict);
+
+    [Theory]
+    [InlineData("Suppose we auto-approve 40% of the 5,000 weekly refund requests at 98% accuracy; we'd get about 4 of them wrong.", "40")]
+    [InlineData("If the bot closes 50% of our 8,000 daily chats with 90% resolution, that leaves about 1,500 reopened.", "400")]
+    public void A_chain_of_two_shares_that_is_off_is_wrong(string answer, string right)
+    {
+        var note = Only(answer, " at ").Note;
+        Assert.True(note.Wrong);
+        Assert.Contains(right, note.Explanation);
+    }
 }
