@@ -288,6 +288,13 @@ def arithmetic_cases():
         for stated, verdict in ((right, "consistent"), (right * 1.6, "wrong")):
             add(f"If we auto-route {routed}% of the {tickets:,} daily tickets at {precision}% precision, we'd misroute about "
                 f"{stated:,.0f} tickets a day.", verdict, right)
+    for price, old_off, new_off, old_share, new_share in ((15, 15, 25, 30, 50), (20, 10, 20, 40, 60)):
+        def average(share, off):
+            return price * ((1 - share / 100) + share / 100 * (1 - off / 100))
+        right = abs(average(new_share, new_off) / average(old_share, old_off) - 1) * 100
+        for stated, verdict in ((round(right, 1), "consistent"), (round(2 * right, 1), "wrong")):
+            add(f"Say monthly is ${price}, annual used to be {old_off}% off and is now {new_off}% off, and annual's share of new "
+                f"subscribers went from {old_share}% to {new_share}%: average revenue per subscriber falls by about {stated:g}%.", verdict, right)
     return cases
 
 

@@ -67,6 +67,7 @@ public static class NumberChecker
             () => AmountClaims.ShareChain(context, i),
             () => AmountClaims.RateOfAmounts(context, i),
             () => CompensationClaims.TotalOfParts(context, i),
+            () => MixShiftClaims.AverageRevenueChange(context, i),
             () => AllocationCheck.Check(context, i),
             () => RateIntervalCheck.Check(context, i),
             () => ClassifierRateCheck.RecallCheck(context, i),

@@ -97,4 +97,14 @@ public sealed class AmountClaimTests
         Assert.True(note.Wrong);
         Assert.Contains(right, note.Explanation);
     }
+
+    [Theory]
+    [InlineData("Take a $20 monthly plan with yearly billing at 10% off, now 20% off, while yearly's share of sign-ups moved from 40% to 60%: average revenue per sign-up drops about 8%.", false)]
+    [InlineData("Take a $20 monthly plan with yearly billing at 10% off, now 20% off, while yearly's share of sign-ups moved from 40% to 60%: average revenue per sign-up drops about 1%.", true)]
+    public void A_mix_shift_between_plans_is_checked_against_the_average_price(string answer, bool wrong)
+    {
+        var note = Only(answer, "average revenue").Note;
+        Assert.Equal(wrong, note.Wrong);
+        Assert.Contains("$19.2", note.Explanation);
+    }
 }
