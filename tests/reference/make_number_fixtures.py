@@ -265,6 +265,36 @@ def arithmetic_cases():
         for stated, verdict in ((right, "consistent"), (right * 3, "wrong")):
             add(f"Suppose Android, which is {weight}% of our DAU, is down {drop}%. That accounts for the entire {stated:g}% decline.",
                 verdict, right)
+    for value, stake in ((500, 0.08), (80, 0.25)):
+        right = stake / 100 * value * 1e6
+        for stated, verdict in ((right, "consistent"), (right / 10, "wrong")):
+            add(f"The last round valued the company at {value} million. A {stake:g}% stake is about {stated / 1000:g} thousand on paper.",
+                verdict, right)
+    for terabytes, price, runs in ((40, 6, 12), (15, 5, 20)):
+        right = terabytes * price * runs
+        for stated, verdict in ((right, "consistent"), (right * 10, "wrong")):
+            add(f"Each pass reads {terabytes} TB, and at ${price} per terabyte {runs} runs come to about ${stated:,}.", verdict, right)
+    for start, end in ((10.0, 11.2), (8.0, 9.2)):
+        right = end / start * 100
+        for stated, verdict in ((round(right), "consistent"), (round(right) + 10, "wrong")):
+            add(f"The cohort started the year at ${start:.1f}M and ended it at ${end:.1f}M, a net revenue retention of {stated}%.", verdict, right)
+    for base, bonus, equity in ((195, 20, 60), (150, 10, 20)):
+        right = base * (1 + bonus / 100) + equity
+        for stated, verdict in ((round(right), "consistent"), (base + equity, "wrong")):
+            add(f"The offer is {base} base with a {bonus}% target bonus and about {equity} thousand a year in stock, so roughly "
+                f"{stated} in total.", verdict, right * 1000)
+    for routed, tickets, precision in ((70, 3_000, 95), (60, 5_000, 90)):
+        right = routed / 100 * tickets * (1 - precision / 100)
+        for stated, verdict in ((right, "consistent"), (right * 1.6, "wrong")):
+            add(f"If we auto-route {routed}% of the {tickets:,} daily tickets at {precision}% precision, we'd misroute about "
+                f"{stated:,.0f} tickets a day.", verdict, right)
+    for price, old_off, new_off, old_share, new_share in ((15, 15, 25, 30, 50), (20, 10, 20, 40, 60)):
+        def average(share, off):
+            return price * ((1 - share / 100) + share / 100 * (1 - off / 100))
+        right = abs(average(new_share, new_off) / average(old_share, old_off) - 1) * 100
+        for stated, verdict in ((round(right, 1), "consistent"), (round(2 * right, 1), "wrong")):
+            add(f"Say monthly is ${price}, annual used to be {old_off}% off and is now {new_off}% off, and annual's share of new "
+                f"subscribers went from {old_share}% to {new_share}%: average revenue per subscriber falls by about {stated:g}%.", verdict, right)
     return cases
 
 
