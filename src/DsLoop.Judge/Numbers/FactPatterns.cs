@@ -120,15 +120,15 @@ internal static partial class FactReader
     [GeneratedRegex(@"§(?<r>\d+) (?:[a-z]+ ){0,2}?(?:on|of|out of|among|across|from|for) (?:the |our |a |about |around )?§(?<t>\d+)")]
     private static partial Regex RateCountsPattern();
 
-    [GeneratedRegex(@"\b(?:correlation|correlated|rho|ρ)\b(?: [^\s§]+){0,4}? §(?<n>\d+)|§(?<n>\d+) (?:[a-z-]+ )?correlation\b")]
+    [GeneratedRegex(@"\b(?:correlation|correlated|correlates|correlate|rho|ρ)\b(?: [^\s§]+){0,4}? §(?<n>\d+)|§(?<n>\d+) (?:[a-z-]+ )?correlation\b")]
     private static partial Regex CorrelationPattern();
 
     private const string OfVariance = @" of (?:the |its |our )?(?:[a-z-]+ ){0,2}?variance\b";
 
-    [GeneratedRegex(@"\b(?:keeps?|keeping|leaves?|leaving|retains?|retaining|remaining|left with|down to)(?: (?:only|just|about|around|roughly|approximately|~))* §(?<n>\d+)" + OfVariance + @"|§(?<n>\d+)" + OfVariance + @" (?:remains|is left|stays)\b")]
+    [GeneratedRegex(@"\b(?:keeps?|keeping|leaves?|leaving|retains?|retaining|remaining|left with|down to)(?: (?:only|just|about|around|roughly|approximately|~))* §(?<n>\d+)" + OfVariance + @"|§(?<n>\d+)" + OfVariance + @" (?:remains|is left|stays)\b|\bvariance (?:drops|falls|shrinks|goes down|comes down|is cut|is reduced) to (?:only |just |about |around |roughly |approximately |~ ?)*§(?<n>\d+)")]
     private static partial Regex VarianceRemainsPattern();
 
-    [GeneratedRegex(@"\b(?:removes?|removing|explains?|explaining|eliminates?|eliminating)(?: (?:only|just|about|around|roughly|approximately|~))* §(?<n>\d+)" + OfVariance + @"|\b(?:cuts?|cutting|reduces?|reducing|lowers?|lowering|shrinks?|shrinking)(?: (?:the|its|our))? (?:[a-z-]+ )?variance by (?:only |just |about |around |roughly |approximately |~ ?)*§(?<n>\d+)|§(?<n>\d+) (?:variance reduction|reduction in (?:the )?variance|less variance|lower variance)\b")]
+    [GeneratedRegex(@"\b(?:removes?|removing|explains?|explaining|eliminates?|eliminating)(?: (?:only|just|about|around|roughly|approximately|~))* §(?<n>\d+)" + OfVariance + @"|\b(?:cuts?|cutting|reduces?|reducing|lowers?|lowering|shrinks?|shrinking)(?: (?:the|its|our))? (?:[a-z-]+ )?variance by (?:only |just |about |around |roughly |approximately |~ ?)*§(?<n>\d+)|\bvariance (?:drops|falls|shrinks|goes down|decreases|declines|comes down|is cut|is reduced|is lowered) by (?:only |just |about |around |roughly |approximately |~ ?)*§(?<n>\d+)(?! ?(?:squared|\^|²))|§(?<n>\d+) (?:variance reduction|reduction in (?:the )?variance|less variance|lower variance)\b")]
     private static partial Regex VarianceRemovedPattern();
 
     [GeneratedRegex(@"\b(?:ratio|ratios|odds|hazard|relative risk|log)\b")]
