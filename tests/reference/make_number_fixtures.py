@@ -22,6 +22,10 @@ here with statsmodels and scipy:
   * peeking: the share of A/A tests with |Z_k| >= z(alpha/2) at some of K equally spaced looks, simulated with a fixed
     seed (1,000,000 runs, standard error below 0.0005);
   * design effect: 1 + (m - 1) rho; the standard error grows by its square root and a z shrinks by it (arithmetic).
+  * multiple testing: the Bonferroni cut-off from statsmodels' multipletests (alphacBonf), the chance of at least one
+    false positive among m independent nulls 1 - (1 - alpha)^m, and m * alpha false positives expected (arithmetic);
+  * one-sided against two-sided sample: ((z_{1-alpha} + z_power) / (z_{1-alpha/2} + z_power))^2 with scipy.stats.norm,
+    checked against NormalIndPower().solve_power with alternative="larger" over "two-sided".
 Claims are set well inside or well outside the checker's tolerances (docs/COACH-NUMBERS.md), never near an edge.
 The grids are fixed, so every run writes the same file.
 The file lives in tests/reference/numbers/, not fixtures/: the Stats tests require every file in fixtures/ to come from
@@ -224,6 +228,11 @@ def variance_cases():
         for share, verdict in ((left, "consistent"), (1 - rho, "wrong")):
             answer = f"With a pre-period correlation of {rho:g}, CUPED leaves about {round(share * 100):g}% of the variance."
             cases.append({"kind": "VarianceReduction", "answer": answer, "verdict": verdict, "right": [left]})
+    for rho in (0.4, 0.7):
+        removed = rho * rho
+        for share, verdict in ((removed, "consistent"), (rho, "wrong")):
+            answer = f"The covariate's correlation with the metric is {rho:g}, so the variance drops by about {round(share * 100):g}%."
+            cases.append({"kind": "VarianceReduction", "answer": answer, "verdict": verdict, "right": [removed]})
     return cases
 
 
@@ -403,13 +412,52 @@ def design_effect_cases():
     return cases
 
 
+def multiple_testing_cases():
+    from statsmodels.stats.multitest import multipletests
+    cases = []
+    for m, alpha in ((20, 0.05), (40, 0.05), (150, 0.05), (12, 0.1)):
+        cutoff = multipletests([0.5] * m, alpha=alpha, method="bonferroni")[3]
+        for stated, verdict in ((cutoff, "consistent"), (cutoff * 10, "wrong")):
+            answer = f"We compare {m} metrics, so Bonferroni means dividing {alpha:g} by {m}, a cut-off of {sig2(stated):g} per metric."
+            cases.append({"kind": "MultipleTesting", "answer": answer, "verdict": verdict, "right": [cutoff]})
+    for m, alpha in ((8, 0.05), (30, 0.05), (15, 0.1)):
+        fwer = 1 - (1 - alpha) ** m
+        for stated, verdict in ((round(fwer * 100), "consistent"), (round(fwer * 100 / 3), "wrong")):
+            answer = (f"The dashboard splits results into {m} segments. Testing each at {alpha:g}, the chance that at least one "
+                      f"comes out significant with no real effect is about {stated}%.")
+            cases.append({"kind": "MultipleTesting", "answer": answer, "verdict": verdict, "right": [fwer]})
+    for m, alpha in ((60, 0.05), (200, 0.05)):
+        expected = m * alpha
+        for stated, verdict in ((round(expected), "consistent"), (round(expected * 3), "wrong")):
+            answer = f"Across {m} comparisons at {alpha:g} we would expect about {stated} false positives by chance alone."
+            cases.append({"kind": "MultipleTesting", "answer": answer, "verdict": verdict, "right": [expected]})
+    return cases
+
+
+def one_sided_cases():
+    cases = []
+    for power in (0.8, 0.9):
+        z_power = stats.norm.ppf(power)
+        ratio = ((stats.norm.isf(0.05) + z_power) / (stats.norm.isf(0.025) + z_power)) ** 2
+        h = proportion_effectsize(0.11, 0.10)
+        check = (NormalIndPower().solve_power(h, alpha=0.05, power=power, alternative="larger")
+                 / NormalIndPower().solve_power(h, alpha=0.05, power=power, alternative="two-sided"))
+        assert abs(check - ratio) < 0.005  # two-sided solve_power also counts the far tail
+        for fewer, verdict in ((round((1 - ratio) * 100), "consistent"), (50, "wrong")):
+            answer = f"At {pct(power)}% power a one-sided test needs about {fewer}% fewer users than the two-sided one."
+            cases.append({"kind": "OneSidedSample", "answer": answer, "verdict": verdict, "right": [ratio]})
+        answer = f"Switching to a one-sided test at {pct(power)}% power, we need about {round(ratio * 100)}% of the sample."
+        cases.append({"kind": "OneSidedSample", "answer": answer, "verdict": "consistent", "right": [ratio]})
+    return cases
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     cases = (sample_size_cases() + detectable_cases() + duration_cases() + significance_cases() + interval_cases()
              + srm_cases() + lift_cases() + interval_p_cases() + variance_cases()
              + width_cases() + arithmetic_cases())
     cases += (allocation_cases() + with_counts_cases() + rate_interval_cases() + classifier_cases() + peeking_cases()
-              + design_effect_cases())
+              + design_effect_cases() + multiple_testing_cases() + one_sided_cases())
     with open(os.path.join(OUT, "number-checks.json"), "w") as f:
         json.dump({"generator": "tests/reference/make_number_fixtures.py", "scipy": scipy.__version__,
                    "statsmodels": statsmodels.__version__, "cases": cases}, f, indent=1, sort_keys=True, ensure_ascii=False)

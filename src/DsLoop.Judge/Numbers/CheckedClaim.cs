@@ -46,6 +46,12 @@ internal enum ClaimKind
 
     /// <summary>A design effect, or the standard error, variance or z it changes, against the cluster size and within-cluster correlation.</summary>
     DesignEffect,
+
+    /// <summary>A Bonferroni cut-off, a chance of at least one false positive, or the false positives expected over m comparisons.</summary>
+    MultipleTesting,
+
+    /// <summary>The share of the two-sided sample a one-sided test needs at the same α and power.</summary>
+    OneSidedSample,
 }
 
 /// <summary>A checked number with the figures the check computed (for tests and the fixture comparison).</summary>

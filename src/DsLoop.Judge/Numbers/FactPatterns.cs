@@ -34,7 +34,7 @@ internal static partial class FactReader
     [GeneratedRegex(@"§(?<s>\d+) ?(?:(?:[a-z]+ ){0,2}?(?:out of|of|among) (?:the |our |a total of |all )?|/ ?)§(?<t>\d+)")]
     private static partial Regex CountsPattern();
 
-    [GeneratedRegex(@"(?<!\b(?:last|past|previous|prior|trailing|first|day|week|deviation of|sd of|std of|mean of|average of|median of|error of) )§(?<n>\d+) (?:more |full |extra |whole |calendar )?(?<u>days?|weeks?|months?)\b(?! (?:retention|window|lookback|active|churn|ago|old|change|difference|increase|decrease|lift|of (?:data|history|pre)))")]
+    [GeneratedRegex(@"(?<!\b(?:last|past|previous|prior|trailing|first|day|week|deviation of|sd of|std of|mean of|average of|median of|error of) )§(?<n>\d+) (?:more |full |extra |whole |calendar )?(?<u>days?|weeks?|months?)\b(?! (?:retention|window|lookback|active|churn|ago|old|change|difference|increase|decrease|lift|of (?:data|history|pre)|from (?:now|today)|away|out\b|later|ahead|in the future))")]
     private static partial Regex DurationPattern();
 
     private const string Traffic = @"(?:eligible |new |unique |active |daily |weekly |qualified |logged-in )*(?:users?|visitors?|visits|sessions|customers|sign-ups|signups|people|accounts|teams|installs|orders|buyers|shoppers|members|players|riders|drivers|merchants|sellers|requests|dau|traffic|subscribers|learners|patients|listeners|viewers)";
@@ -48,10 +48,10 @@ internal static partial class FactReader
     [GeneratedRegex(@"§(?<n>\d+) (?:total |equal |equally sized |test )?(?<u>arms|variants|groups|variations|buckets|cells|treatments|treatment arms|conditions)\b")]
     private static partial Regex ArmsPattern();
 
-    [GeneratedRegex(@"§(?<n>\d+) (?:[^\s§]+ ){0,2}?(?:(?:per|in each|for each|each|in every|for every|in both|on each|in either)[ -](?:of the (?:§\d+ )?|§\d+ )?(?:arm|group|variant|variation|bucket|cell|condition|side|treatment)s?\b|each\b(?! (?:day|week)))|\b(?:each|per|every) (?:arm|group|variant|variation|bucket|cell|condition)s? (?:would |will )?(?:need|needs|requires|require|gets|get|has|have|of|is|needing|with|at)(?: (?:about|around|roughly|approximately|at least|~|only|just))* ?§(?<n>\d+)")]
+    [GeneratedRegex(@"§(?<n>\d+) (?:[^\s§]+ ){0,2}?(?:(?:per|in each|for each|each|in every|for every|in both|on each|in either)[ -](?:of the (?:§\d+ )?|§\d+ )?(?:arm|group|variant|variation|bucket|cell|condition|side|treatment)s?\b|(?<loose>each)\b(?! (?:day|week)))|\b(?:each|per|every) (?:arm|group|variant|variation|bucket|cell|condition)s? (?:would |will )?(?:need|needs|requires|require|gets|get|has|have|of|is|needing|with|at)(?: (?:about|around|roughly|approximately|at least|~|only|just))* ?§(?<n>\d+)")]
     private static partial Regex PerArmPattern();
 
-    [GeneratedRegex(@"§(?<n>\d+) (?:[^\s§]+ ){0,2}?(?:in total|total|overall|altogether|combined|in all|across (?:both|all|the) ?(?:§\d+ )?(?:arms|groups|variants))\b|\btotal (?:sample(?: size)? |of |is |would be |needed |n |= |about |around |roughly |~ ?|: )*§(?<n>\d+)")]
+    [GeneratedRegex(@"§(?<n>\d+) (?:[^\s§]+ ){0,2}?(?:(?<loose>in total|total|overall|altogether|combined|in all)|across (?:both|all|the) ?(?:§\d+ )?(?:arms|groups|variants))\b|\btotal (?:sample(?: size)? |of |is |would be |needed |n |= |about |around |roughly |~ ?|: )*§(?<n>\d+)")]
     private static partial Regex TotalPattern();
 
     [GeneratedRegex(@"\bsample(?: size)?(?: [a-z]+){0,2}? (?:of |is |= |would be |needed |about |around |roughly |~ ?|: )*§(?<n>\d+)|\b(?:need|needs|needed|require|requires|required|recruit|enrol|enroll|collect|get)(?: [a-z]+){0,3}? §(?<n>\d+)(?! (?:days?|weeks?|months?|arms|variants))")]
@@ -120,15 +120,15 @@ internal static partial class FactReader
     [GeneratedRegex(@"§(?<r>\d+) (?:[a-z]+ ){0,2}?(?:on|of|out of|among|across|from|for) (?:the |our |a |about |around )?§(?<t>\d+)")]
     private static partial Regex RateCountsPattern();
 
-    [GeneratedRegex(@"\b(?:correlation|correlated|rho|ρ)\b(?: [^\s§]+){0,4}? §(?<n>\d+)|§(?<n>\d+) (?:[a-z-]+ )?correlation\b")]
+    [GeneratedRegex(@"\b(?:correlation|correlated|correlates|correlate|rho|ρ)\b(?: [^\s§]+){0,4}? §(?<n>\d+)|§(?<n>\d+) (?:[a-z-]+ )?correlation\b")]
     private static partial Regex CorrelationPattern();
 
     private const string OfVariance = @" of (?:the |its |our )?(?:[a-z-]+ ){0,2}?variance\b";
 
-    [GeneratedRegex(@"\b(?:keeps?|keeping|leaves?|leaving|retains?|retaining|remaining|left with|down to)(?: (?:only|just|about|around|roughly|approximately|~))* §(?<n>\d+)" + OfVariance + @"|§(?<n>\d+)" + OfVariance + @" (?:remains|is left|stays)\b")]
+    [GeneratedRegex(@"\b(?:keeps?|keeping|leaves?|leaving|retains?|retaining|remaining|left with|down to)(?: (?:only|just|about|around|roughly|approximately|~))* §(?<n>\d+)" + OfVariance + @"|§(?<n>\d+)" + OfVariance + @" (?:remains|is left|stays)\b|\bvariance (?:drops|falls|shrinks|goes down|comes down|is cut|is reduced) to (?:only |just |about |around |roughly |approximately |~ ?)*§(?<n>\d+)")]
     private static partial Regex VarianceRemainsPattern();
 
-    [GeneratedRegex(@"\b(?:removes?|removing|explains?|explaining|eliminates?|eliminating)(?: (?:only|just|about|around|roughly|approximately|~))* §(?<n>\d+)" + OfVariance + @"|\b(?:cuts?|cutting|reduces?|reducing|lowers?|lowering|shrinks?|shrinking)(?: (?:the|its|our))? (?:[a-z-]+ )?variance by (?:only |just |about |around |roughly |approximately |~ ?)*§(?<n>\d+)|§(?<n>\d+) (?:variance reduction|reduction in (?:the )?variance|less variance|lower variance)\b")]
+    [GeneratedRegex(@"\b(?:removes?|removing|explains?|explaining|eliminates?|eliminating)(?: (?:only|just|about|around|roughly|approximately|~))* §(?<n>\d+)" + OfVariance + @"|\b(?:cuts?|cutting|reduces?|reducing|lowers?|lowering|shrinks?|shrinking)(?: (?:the|its|our))? (?:[a-z-]+ )?variance by (?:only |just |about |around |roughly |approximately |~ ?)*§(?<n>\d+)|\bvariance (?:drops|falls|shrinks|goes down|decreases|declines|comes down|is cut|is reduced|is lowered) by (?:only |just |about |around |roughly |approximately |~ ?)*§(?<n>\d+)(?! ?(?:squared|\^|²))|§(?<n>\d+) (?:variance reduction|reduction in (?:the )?variance|less variance|lower variance)\b")]
     private static partial Regex VarianceRemovedPattern();
 
     [GeneratedRegex(@"\b(?:ratio|ratios|odds|hazard|relative risk|log)\b")]

@@ -193,20 +193,19 @@ internal static partial class FactReader
                 facts.Arms ??= (int)arms.Value + (m.Groups["u"].Value.StartsWith("treatment", StringComparison.Ordinal) ? 1 : 0);
             }
         }
-        static bool IsSample(NumberToken t) => t.Unit == NumberUnit.Plain && t.Value >= 2;
         foreach (Match m in PerArmPattern().Matches(text))
         {
-            facts.PerArm ??= roles.Take(m, "n", IsSample);
+            facts.PerArm ??= roles.Take(m, "n", t => IsSample(text, m, t));
         }
         foreach (Match m in TotalPattern().Matches(text))
         {
-            facts.Total ??= roles.Take(m, "n", IsSample);
+            facts.Total ??= roles.Take(m, "n", t => IsSample(text, m, t));
         }
         if (facts.PerArm is null && facts.Total is null && facts.Counts.Count == 0 && (NeedPattern().IsMatch(text) || SizingWordsPattern().IsMatch(text)))
         {
             foreach (Match m in UnqualifiedPattern().Matches(text))
             {
-                facts.Unqualified ??= roles.Take(m, "n", t => t.IsCount && t.Value >= 20);
+                facts.Unqualified ??= roles.Take(m, "n", t => t.IsCount && t.Value >= 20 && !IsMoney(text, t));
             }
         }
         facts.StatesMde = MdeEqualsPattern().IsMatch(text);

@@ -74,6 +74,10 @@ public static class NumberChecker
             () => ClassifierRateCheck.PrecisionCheck(context, i),
             () => PeekingCheck.Check(context, i),
             () => DesignEffectCheck.Check(context, i),
+            () => MultipleTestingCheck.CutoffCheck(context, i),
+            () => MultipleTestingCheck.FamilyWiseCheck(context, i),
+            () => MultipleTestingCheck.ExpectedCheck(context, i),
+            () => OneSidedCheck.Check(context, i),
         };
         foreach (var check in checks)
         {

@@ -36,6 +36,8 @@ public sealed class StatedRelationCheckTests
     [InlineData("With a pre-period correlation of 0.6, CUPED removes about 36% of the variance.")]
     [InlineData("The covariate has a correlation of 0.7 with the metric. That leaves roughly 51% of the original variance, so we need about half the users.")]
     [InlineData("A correlation of 0.5 cuts the variance by 25%.")]
+    [InlineData("Last quarter's spend correlates with this quarter's at 0.8, so the variance falls by about 64%.")]
+    [InlineData("With a correlation of 0.9 the variance goes down by 81%, since it falls by 0.9 squared.")]
     public void A_variance_reduction_that_matches_the_correlation_is_consistent(string answer) =>
         Assert.Equal(CheckedClaim.Consistent, Only(answer, ClaimKind.VarianceReduction).Note.Verdict);
 
@@ -43,6 +45,7 @@ public sealed class StatedRelationCheckTests
     [InlineData("With a pre-period correlation of 0.6, CUPED removes about 60% of the variance.")]
     [InlineData("The covariate has a correlation of 0.3 with spend. That leaves roughly 30% of the original variance, so the test can be three times shorter.")]
     [InlineData("A correlation of 0.5 cuts the variance by 50%.")]
+    [InlineData("Last quarter's spend correlates with this quarter's at 0.8, so the variance falls by about 80%.")]
     public void A_variance_reduction_read_as_the_correlation_itself_is_wrong(string answer)
     {
         var claim = Only(answer, ClaimKind.VarianceReduction);
