@@ -68,9 +68,10 @@ public sealed class AnswerJudge
         ArgumentNullException.ThrowIfNull(framework);
         var text = AnswerText.Of(answer);
         var (steps, reference, vocabulary) = targets.For(item, framework);
-        var vectors = Embed(text);
-
-        var fragmentVectors = text.Fragments.Count == 0 ? [] : EmbedTexts([.. text.Fragments.Select(f => f.Text)]);
+        // One call for sentences and list fragments, so the length-sorted batches fill up.
+        var all = EmbedTexts([.. text.Units.Select(u => u.Text), .. text.Fragments.Select(f => f.Text)]);
+        var vectors = all[..text.Units.Count];
+        var fragmentVectors = all[text.Units.Count..];
         var committed = item.CommonMistakes.Select(m => CommittedIn(m, targets.MistakeExemplars(item, m), text, vectors, fragmentVectors)).ToList();
         var committing = committed.OfType<Unit>().Select(u => u.Sentence).ToHashSet();
         var stepMatches = TargetMatcher.Match(steps, text, vectors, cache, settings, vocabulary, settings.StepThreshold, settings.MaxStepsPerSentence, committing);
