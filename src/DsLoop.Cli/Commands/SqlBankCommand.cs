@@ -20,9 +20,11 @@ internal static class SqlBankCommand
         var only = new Option<string?>("--only") { Description = "Check only problems whose id starts with this." };
         var postgres = new Option<string?>("--postgres") { Description = "Admin connection string of a PostgreSQL database to check on as well (it gets one schema per seed and a reader role)." };
         var dataDir = new Option<string?>("--data-dir") { Description = "Folder holding the dataset cache (default ./.dsloop, or DSLOOP_DATA_DIR)." };
+        var mutants = new Option<bool>("--mutants") { Description = "Also run mutants of every reference (boundaries, joins, filters, DISTINCT, aggregates, dates, NULLs) and fail on any the data cannot kill that is not declared equivalent." };
+        var verbose = new Option<bool>("--verbose") { Description = "With --mutants: list every mutant with its fate and the grader's reason." };
         var command = new Command("check-bank", "Check every SQL problem: the reference runs and passes, results are not trivially small, and every trap query is graded wrong.")
         {
-            path, seeds, only, postgres, dataDir,
+            path, seeds, only, postgres, dataDir, mutants, verbose,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -42,25 +44,39 @@ internal static class SqlBankCommand
                 .Select(s => ulong.TryParse(s, CultureInfo.InvariantCulture, out var v) ? v : throw new CliException($"--seeds: '{s}' is not a number.", DsLoopCli.Usage)).ToList();
             var failures = new List<string>();
             var cache = SeededDatasets.OpenCache(parse.GetValue(dataDir));
-            foreach (var seed in seedList)
+            var leases = new List<DatasetCache.DatasetLease>();
+            var sandboxes = new List<(ulong Seed, ISqlSandbox Sandbox)>();
+            try
             {
-                using var lease = await SeededDatasets.LeaseAsync(cache, seed, DataScale.Tiny, null, cancellationToken);
-                var sandboxes = new List<ISqlSandbox> { new SqliteSandbox(lease.Path) };
-                if (parse.GetValue(postgres) is { } admin)
+                foreach (var seed in seedList)
                 {
-                    sandboxes.Add(await PostgresDatasetAsync(admin, seed, DataScale.Tiny, cancellationToken));
+                    var lease = await SeededDatasets.LeaseAsync(cache, seed, DataScale.Tiny, null, cancellationToken);
+                    leases.Add(lease);
+                    sandboxes.Add((seed, new SqliteSandbox(lease.Path)));
+                    if (parse.GetValue(postgres) is { } admin)
+                    {
+                        sandboxes.Add((seed, await PostgresDatasetAsync(admin, seed, DataScale.Tiny, cancellationToken)));
+                    }
                 }
-                foreach (var sandbox in sandboxes)
+                foreach (var (seed, sandbox) in sandboxes)
                 {
                     foreach (var problem in selected)
                     {
                         failures.AddRange(await SqlBankChecker.CheckAsync(problem.ForEngine(sandbox.Engine), sandbox, $"seed {seed}", cancellationToken));
                     }
-                    if (sandbox is IAsyncDisposable disposable)
-                    {
-                        await disposable.DisposeAsync();
-                    }
                 }
+                if (parse.GetValue(mutants))
+                {
+                    failures.AddRange(await SqlMutantsReport.RunAsync(console, selected, [.. sandboxes.Select(s => s.Sandbox)], parse.GetValue(verbose), cancellationToken));
+                }
+            }
+            finally
+            {
+                foreach (var sandbox in sandboxes.Select(s => s.Sandbox).OfType<IAsyncDisposable>())
+                {
+                    await sandbox.DisposeAsync();
+                }
+                leases.ForEach(l => l.Dispose());
             }
             foreach (var failure in failures)
             {

@@ -83,7 +83,10 @@ public sealed record SqlProblem(
     /// <summary>The reference query for an engine.</summary>
     public string ReferenceFor(string engine) => Reference.TryGetValue(engine, out var sql) ? sql : Reference[DefaultEngine];
 
+    /// <summary>Mutants of the reference that no dataset can tell from it, each with the reason (checked by <see cref="MutantCheck"/>).</summary>
+    public IReadOnlyList<EquivalentMutant> EquivalentMutants { get; init; } = [];
+
     /// <summary>The problem in one engine's dialect, as <see cref="SqlBankChecker"/> proves it.</summary>
     public BankExercise ForEngine(string engine) =>
-        new(Id, ReferenceFor(engine), Columns, MinRows, Spec, [.. Traps.Select(t => new BankTrap(t.Name, t.For(engine)))]);
+        new(Id, ReferenceFor(engine), Columns, MinRows, Spec, [.. Traps.Select(t => new BankTrap(t.Name, t.For(engine)))], EquivalentMutants);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using DsLoop.Sql;
+using DsLoop.Sql.Bank;
 using YamlDotNet.RepresentationModel;
 
 namespace DsLoop.Content.Sql;
@@ -45,9 +46,11 @@ internal static class SqlProblemReader
         }
         var explanation = map.RequiredString("explanation");
         var traps = ReadTraps(map, file, errors);
+        var equivalents = ReadEquivalents(map, file, errors);
         map.RejectUnknownKeys();
         return new SqlProblem(id, title, difficulty, Values(skills), prompt, Values(columns), spec, reference, Values(hints),
-            explanation, traps, minRows, map.Start);
+            explanation, traps, minRows, map.Start)
+        { EquivalentMutants = equivalents };
     }
 
     private static GradingSpec ReadSpec(YamlMap map)
@@ -119,6 +122,36 @@ internal static class SqlProblemReader
                 break;
         }
         return traps;
+    }
+
+    /// <summary>equivalent_mutants: a list of { mutant: label, why: reason } for mutants no dataset can kill.</summary>
+    private static List<EquivalentMutant> ReadEquivalents(YamlMap map, string file, List<ContentError> errors)
+    {
+        var equivalents = new List<EquivalentMutant>();
+        switch (map.Optional("equivalent_mutants"))
+        {
+            case null:
+                break;
+            case YamlSequenceNode sequence:
+                foreach (var child in sequence.Children)
+                {
+                    if (child is not YamlMappingNode node)
+                    {
+                        map.Error(child, "every equivalent mutant must be a mapping with mutant and why.");
+                        continue;
+                    }
+                    var entry = new YamlMap(node, file, 0, errors, "an equivalent mutant");
+                    var mutant = entry.RequiredString("mutant");
+                    var why = entry.RequiredString("why");
+                    entry.RejectUnknownKeys();
+                    equivalents.Add(new EquivalentMutant(mutant.Trim(), why.Trim()));
+                }
+                break;
+            case var other:
+                map.Error(other, "'equivalent_mutants' must be a list.");
+                break;
+        }
+        return equivalents;
     }
 
     private static Dictionary<string, string> Dialects(string sqlite, string? postgres)

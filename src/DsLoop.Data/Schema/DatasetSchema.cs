@@ -14,6 +14,9 @@ public static class DatasetSchema
 
     private static ColumnSchema N(string name, ColumnType type, string description) => new(name, type, true, description);
 
+    /// <summary>A NOT NULL integer foreign key: every value is the key of one row of the table it names.</summary>
+    private static ColumnSchema F(string name, string references) => new(name, Integer, false, references + ".") { References = references };
+
     private static TableSchema T(string name, string description, ColumnSchema[] columns, string[] key, params string[][] indexes) =>
         new(s_next++, name, description, columns, key, indexes);
 
@@ -35,7 +38,7 @@ public static class DatasetSchema
     public static readonly TableSchema Sessions = T("sessions", "One row per app or web session (server-side, always UTC).",
     [
         C("session_id", Integer, "Primary key."),
-        C("user_id", Integer, "users.user_id."),
+        F("user_id", "users.user_id"),
         C("started_at", Timestamp, "Session start, UTC."),
         C("ended_at", Timestamp, "Session end (last activity plus idle time), UTC."),
         C("platform", Text, "ios, android or web."),
@@ -46,8 +49,8 @@ public static class DatasetSchema
     public static readonly TableSchema Events = T("events", "One row per logged client event (duplicates and late arrivals included).",
     [
         C("event_id", Integer, "Primary key; a double-fired event gets a new event_id."),
-        C("user_id", Integer, "users.user_id."),
-        C("session_id", Integer, "sessions.session_id."),
+        F("user_id", "users.user_id"),
+        F("session_id", "sessions.session_id"),
         C("event_time", Timestamp, "When the event happened on the device, UTC (as logged)."),
         C("received_at", Timestamp, "When the pipeline received it, UTC; days later for events sent from offline devices."),
         C("event_name", Text, "screen_view (apps), page_view (web), onboarding_step, feature_use, search, add_to_cart or purchase."),
@@ -62,7 +65,7 @@ public static class DatasetSchema
     public static readonly TableSchema Subscriptions = T("subscriptions", "One row per paid-plan period; an upgrade or downgrade ends one row and starts the next.",
     [
         C("subscription_id", Integer, "Primary key."),
-        C("user_id", Integer, "users.user_id."),
+        F("user_id", "users.user_id"),
         C("plan", Text, "basic or pro."),
         C("monthly_price_usd", Real, "List price per 30 days in USD."),
         C("started_at", Timestamp, "Start, UTC."),
@@ -76,7 +79,7 @@ public static class DatasetSchema
     public static readonly TableSchema Payments = T("payments", "One row per charge attempt: subscription renewals and in-app purchases.",
     [
         C("payment_id", Integer, "Primary key."),
-        C("user_id", Integer, "users.user_id."),
+        F("user_id", "users.user_id"),
         N("subscription_id", Integer, "subscriptions.subscription_id; NULL for in-app purchases."),
         C("kind", Text, "subscription or in_app."),
         C("amount", Real, "Charged amount in the local currency."),
@@ -101,8 +104,8 @@ public static class DatasetSchema
     public static readonly TableSchema PaymentCampaigns = T("payment_campaigns",
         "Multi-touch attribution: a payment can map to several campaigns. Joining payments to it repeats each payment once per campaign.",
     [
-        C("payment_id", Integer, "payments.payment_id."),
-        C("campaign_id", Integer, "campaigns.campaign_id."),
+        F("payment_id", "payments.payment_id"),
+        F("campaign_id", "campaigns.campaign_id"),
         C("attribution_weight", Real, "Share of the payment credited to the campaign; weights of one payment sum to 1."),
     ], ["payment_id", "campaign_id"], ["campaign_id"]);
 
@@ -122,8 +125,8 @@ public static class DatasetSchema
     /// <summary>Assignments.</summary>
     public static readonly TableSchema Assignments = T("assignments", "One row per (user, experiment) assignment as logged.",
     [
-        C("user_id", Integer, "users.user_id."),
-        C("experiment_id", Integer, "experiments.experiment_id."),
+        F("user_id", "users.user_id"),
+        F("experiment_id", "experiments.experiment_id"),
         C("variant", Text, "control or treatment."),
         C("assigned_at", Timestamp, "Assignment time (first session in the experiment window), UTC."),
     ], ["user_id", "experiment_id"], ["experiment_id"]);
@@ -131,8 +134,8 @@ public static class DatasetSchema
     /// <summary>Exposures.</summary>
     public static readonly TableSchema Exposures = T("exposures", "First time an assigned user actually saw the experiment surface.",
     [
-        C("user_id", Integer, "users.user_id."),
-        C("experiment_id", Integer, "experiments.experiment_id."),
+        F("user_id", "users.user_id"),
+        F("experiment_id", "experiments.experiment_id"),
         C("variant", Text, "control or treatment."),
         C("first_exposed_at", Timestamp, "First exposure, UTC."),
     ], ["user_id", "experiment_id"], ["experiment_id"]);
@@ -141,7 +144,7 @@ public static class DatasetSchema
     public static readonly TableSchema SupportTickets = T("support_tickets", "One row per support ticket.",
     [
         C("ticket_id", Integer, "Primary key."),
-        C("user_id", Integer, "users.user_id."),
+        F("user_id", "users.user_id"),
         C("created_at", Timestamp, "Opened, UTC."),
         C("category", Text, "billing, bug, how_to or account."),
         C("priority", Text, "low, normal or high."),
@@ -164,7 +167,7 @@ public static class DatasetSchema
     public static readonly TableSchema ChurnFeatures = T("churn_features",
         "A churn-model training table: one row per user active before the snapshot; label = no session in the 28 days after it.",
     [
-        C("user_id", Integer, "users.user_id."),
+        F("user_id", "users.user_id"),
         C("snapshot_date", Date, "Feature snapshot day; features use only the 28 days before it (except where noted)."),
         C("tenure_days", Integer, "Days from sign-up to the snapshot."),
         C("platform", Text, "ios, android or web."),
@@ -183,6 +186,16 @@ public static class DatasetSchema
     [
         Users, Sessions, Events, Subscriptions, Payments, Campaigns, PaymentCampaigns, Experiments, Assignments, Exposures,
         SupportTickets, MarketingSpend, ChurnFeatures,
+    ];
+
+    /// <summary>Every NOT NULL foreign key as (table, column, parent table, parent key); every dataset honours them.</summary>
+    public static IReadOnlyList<(string Table, string Column, string ParentTable, string ParentKey)> ForeignKeys { get; } =
+    [
+        .. Tables.SelectMany(t => t.Columns.Where(c => c.References is not null).Select(c =>
+        {
+            var parent = c.References!.Split('.');
+            return (t.Name, c.Name, parent[0], parent[1]);
+        })),
     ];
 
     /// <summary>A table by name.</summary>

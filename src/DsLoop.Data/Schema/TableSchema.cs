@@ -29,6 +29,9 @@ public enum ColumnType
 /// <param name="Description">What the column means, for docs and <c>dsloop data schema</c>.</param>
 public sealed record ColumnSchema(string Name, ColumnType Type, bool Nullable, string Description)
 {
+    /// <summary>For a foreign key, the "table.column" every value matches exactly once; otherwise null.</summary>
+    public string? References { get; init; }
+
     /// <summary>The SQLite declared type.</summary>
     public string SqliteType => Type switch
     {

@@ -12,4 +12,12 @@ public sealed record BankTrap(string Name, string Sql);
 /// <param name="MinRows">The fewest rows the reference must return.</param>
 /// <param name="Spec">How results are compared.</param>
 /// <param name="Traps">Wrong answers that must be graded wrong.</param>
-public sealed record BankExercise(string Id, string Reference, IReadOnlyList<string> Columns, int MinRows, GradingSpec Spec, IReadOnlyList<BankTrap> Traps);
+/// <param name="EquivalentMutants">Mutants of the reference that no dataset can tell from it, each with the reason.</param>
+public sealed record BankExercise(string Id, string Reference, IReadOnlyList<string> Columns, int MinRows, GradingSpec Spec, IReadOnlyList<BankTrap> Traps, IReadOnlyList<EquivalentMutant> EquivalentMutants)
+{
+    /// <summary>An exercise that declares no equivalent mutants.</summary>
+    public BankExercise(string id, string reference, IReadOnlyList<string> columns, int minRows, GradingSpec spec, IReadOnlyList<BankTrap> traps)
+        : this(id, reference, columns, minRows, spec, traps, [])
+    {
+    }
+}
