@@ -53,7 +53,8 @@ public static class PostgresSandboxProvisioner
             DO $$
             DECLARE f regprocedure;
             BEGIN
-              FOR f IN SELECT p.oid::regprocedure FROM pg_proc p WHERE p.proname = ANY(@functions) LOOP
+              FOR f IN SELECT p.oid::regprocedure FROM pg_proc p
+                       WHERE p.proname = ANY(@functions) LOOP
                 EXECUTE format('REVOKE ALL ON FUNCTION %s FROM PUBLIC', f);
               END LOOP;
             END $$
@@ -76,7 +77,7 @@ public static class PostgresSandboxProvisioner
     /// </summary>
     public static async Task CreateReaderAsync(
         NpgsqlConnection admin, string schema, string role, string? password = null, TimeSpan? statementTimeout = null,
-        string tempFileLimit = "256MB", string workMem = "16MB", CancellationToken cancellationToken = default)
+        string tempFileLimit = "256MB", string workMem = "8MB", CancellationToken cancellationToken = default)
     {
         var r = PostgresSandbox.QuoteIdentifier(role);
         var s = PostgresSandbox.QuoteIdentifier(schema);
@@ -100,6 +101,13 @@ public static class PostgresSandboxProvisioner
             $"ALTER ROLE {r} SET statement_timeout = {timeout}",
             $"ALTER ROLE {r} SET temp_file_limit = '{tempFileLimit}'",
             $"ALTER ROLE {r} SET work_mem = '{workMem}'",
+            // Memory per sort or hash node stays at work_mem; no parallel workers (each would get its own work_mem) and
+            // no JIT (its code and memory are outside work_mem). Aggregate states (string_agg, array_agg) are not bounded
+            // by any setting: the sandbox watches the backend's memory while a query runs (BackendMemoryWatch).
+            $"ALTER ROLE {r} SET hash_mem_multiplier = 1",
+            $"ALTER ROLE {r} SET maintenance_work_mem = '{workMem}'",
+            $"ALTER ROLE {r} SET max_parallel_workers_per_gather = 0",
+            $"ALTER ROLE {r} SET jit = off",
             $"ALTER ROLE {r} SET idle_in_transaction_session_timeout = {timeout + 5000}",
             $"ALTER ROLE {r} SET default_transaction_read_only = on",
             $"ALTER ROLE {r} SET search_path = {s}",
