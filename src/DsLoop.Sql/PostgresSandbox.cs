@@ -1,6 +1,5 @@
 using System.Data;
 using System.Diagnostics;
-using System.Text;
 using Npgsql;
 
 namespace DsLoop.Sql;
@@ -16,11 +15,6 @@ public sealed class PostgresSandbox : ISqlSandbox, IAsyncDisposable
 {
     private const int FetchSize = 200;
     private const string Cursor = "dsloop_candidate";
-
-    private static readonly HashSet<string> StreamedTextTypes = new(StringComparer.Ordinal)
-    {
-        "text", "character varying", "character", "json", "jsonb", "xml", "name", "unknown",
-    };
 
     private readonly string _connectionString;
     private readonly SandboxLimits _defaults;
@@ -75,9 +69,11 @@ public sealed class PostgresSandbox : ISqlSandbox, IAsyncDisposable
         var reachedEnd = false;
         var reading = true;
         await using var connection = _dataSource.CreateConnection();
+        BackendMemoryWatch? memory = null;
         try
         {
             await connection.OpenAsync(deadline.Token);
+            memory = BackendMemoryWatch.Start(connection.Host, connection.ProcessID, limits.MaxMemoryBytes, deadline.Cancel);
             var timeoutMs = (long)limits.Timeout.TotalMilliseconds + 500;
             await ExecuteAsync(connection,
                 $"SET statement_timeout = {timeoutMs}; SET lock_timeout = {timeoutMs}; SET idle_in_transaction_session_timeout = {timeoutMs + 5000}; " +
@@ -87,38 +83,48 @@ public sealed class PostgresSandbox : ISqlSandbox, IAsyncDisposable
             {
                 await declare.ExecuteNonQueryAsync(deadline.Token);
             }
-            var first = true;
+            var columns = await DescribeCursorAsync(connection, deadline.Token);
+            collector.SetColumns(columns);
+            var asText = PostgresValueReader.TextColumns(columns);
+            var values = new object?[columns.Count];
             while (reading)
             {
-                await using var fetch = new NpgsqlCommand($"FETCH FORWARD {FetchSize} FROM {Cursor}", connection);
+                await using var fetch = new NpgsqlCommand($"FETCH FORWARD {FetchSize} FROM {Cursor}", connection) { UnknownResultTypeList = asText };
                 await using var reader = await fetch.ExecuteReaderAsync(CommandBehavior.SequentialAccess, deadline.Token);
-                if (first)
-                {
-                    collector.SetColumns(Enumerable.Range(0, reader.FieldCount).Select(i => new SqlColumn(reader.GetName(i), reader.GetDataTypeName(i))).ToArray());
-                    first = false;
-                }
-                var values = new object?[reader.FieldCount];
                 var fetched = 0;
-                while (await reader.ReadAsync(deadline.Token))
+                try
                 {
-                    fetched++;
-                    long bytes = 8;
-                    for (var i = 0; i < values.Length; i++)
+                    while (await reader.ReadAsync(deadline.Token))
                     {
-                        var (value, size) = await ReadValueAsync(reader, i, limits.MaxValueBytes, deadline.Token);
-                        values[i] = value;
-                        bytes += size;
-                    }
-                    if (!collector.Add(values, bytes))
-                    {
-                        reading = false;
-                        // Count the rest of this batch without reading values; MOVE counts the rest of the cursor.
-                        while (await reader.ReadAsync(deadline.Token))
+                        fetched++;
+                        long bytes = 8;
+                        for (var i = 0; i < values.Length; i++)
                         {
-                            collector.Count();
+                            var (value, size) = await PostgresValueReader.ReadAsync(reader, i, columns[i], asText[i], limits.MaxValueBytes, deadline.Token);
+                            values[i] = value;
+                            bytes += size;
+                            if (bytes > limits.MaxOutputBytes)
+                            {
+                                throw new CapExceededException(CapMessages.Row(limits.MaxOutputBytes));
+                            }
                         }
-                        break;
+                        if (!collector.Add(values, bytes))
+                        {
+                            reading = false;
+                            // Count the rest of this batch without reading values; MOVE counts the rest of the cursor.
+                            while (await reader.ReadAsync(deadline.Token))
+                            {
+                                collector.Count();
+                            }
+                            break;
+                        }
                     }
+                }
+                catch (CapExceededException)
+                {
+                    // Stop the server before the reader is disposed: disposing drains the rest of the FETCH otherwise.
+                    fetch.Cancel();
+                    throw;
                 }
                 if (reading && fetched < FetchSize)
                 {
@@ -132,9 +138,13 @@ public sealed class PostgresSandbox : ISqlSandbox, IAsyncDisposable
             }
             return collector.Finish(reachedEnd);
         }
-        catch (ValueTooLargeException e)
+        catch (CapExceededException e)
         {
             return collector.Fail(SqlRunStatus.LimitExceeded, e.Message);
+        }
+        catch (Exception e) when (memory?.Exceeded == true && e is OperationCanceledException or NpgsqlException)
+        {
+            return collector.Fail(SqlRunStatus.LimitExceeded, CapMessages.Memory(limits.MaxMemoryBytes));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -151,6 +161,13 @@ public sealed class PostgresSandbox : ISqlSandbox, IAsyncDisposable
         catch (NpgsqlException e) when (e.InnerException is TimeoutException || deadline.IsCancellationRequested)
         {
             return cancellationToken.IsCancellationRequested ? collector.Fail(SqlRunStatus.Cancelled, "the query was cancelled.") : TimedOut(collector, limits);
+        }
+        finally
+        {
+            if (memory is not null)
+            {
+                await memory.DisposeAsync();
+            }
         }
     }
 
@@ -214,60 +231,12 @@ public sealed class PostgresSandbox : ISqlSandbox, IAsyncDisposable
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static async Task<(object? Value, long Size)> ReadValueAsync(NpgsqlDataReader reader, int ordinal, int maxValueBytes, CancellationToken cancellationToken)
+    /// <summary>The cursor's columns from a Describe of the FETCH (nothing runs), so each column's wire format can be chosen.</summary>
+    private static async Task<IReadOnlyList<SqlColumn>> DescribeCursorAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        if (await reader.IsDBNullAsync(ordinal, cancellationToken))
-        {
-            return (null, 1);
-        }
-        var type = reader.GetDataTypeName(ordinal);
-        if (StreamedTextTypes.Contains(type) || type.StartsWith("character", StringComparison.Ordinal))
-        {
-            // Read text in chunks so a huge value is refused instead of buffered.
-            using var text = await reader.GetTextReaderAsync(ordinal, cancellationToken);
-            var builder = new StringBuilder();
-            var buffer = new char[8192];
-            int read;
-            while ((read = await text.ReadAsync(buffer, cancellationToken)) > 0)
-            {
-                builder.Append(buffer, 0, read);
-                if (builder.Length > maxValueBytes)
-                {
-                    throw new ValueTooLargeException($"a value in column {reader.GetName(ordinal)} is larger than the {maxValueBytes:N0}-byte limit.");
-                }
-            }
-            return (builder.ToString(), builder.Length);
-        }
-        if (type == "bytea")
-        {
-            await using var stream = await reader.GetStreamAsync(ordinal, cancellationToken);
-            using var memory = new MemoryStream();
-            var buffer = new byte[8192];
-            int read;
-            while ((read = await stream.ReadAsync(buffer, cancellationToken)) > 0)
-            {
-                memory.Write(buffer, 0, read);
-                if (memory.Length > maxValueBytes)
-                {
-                    throw new ValueTooLargeException($"a value in column {reader.GetName(ordinal)} is larger than the {maxValueBytes:N0}-byte limit.");
-                }
-            }
-            return (memory.ToArray(), memory.Length);
-        }
-        try
-        {
-            object value = type switch
-            {
-                "date" => await reader.GetFieldValueAsync<DateOnly>(ordinal, cancellationToken),
-                "numeric" => await reader.GetFieldValueAsync<decimal>(ordinal, cancellationToken),
-                _ => await reader.GetFieldValueAsync<object>(ordinal, cancellationToken),
-            };
-            return (value, value is string s ? s.Length : value is Array a ? 16L * a.Length : 16);
-        }
-        catch (Exception e) when (e is InvalidCastException or OverflowException or NotSupportedException)
-        {
-            return ($"<{type} value>", 16);
-        }
+        await using var describe = new NpgsqlCommand($"FETCH FORWARD {FetchSize} FROM {Cursor}", connection);
+        await using var reader = await describe.ExecuteReaderAsync(CommandBehavior.SchemaOnly, cancellationToken);
+        return Enumerable.Range(0, reader.FieldCount).Select(i => new SqlColumn(reader.GetName(i), reader.GetDataTypeName(i))).ToArray();
     }
 
     private static SqlRunResult TimedOut(RowCollector collector, SandboxLimits limits) =>
@@ -289,6 +258,4 @@ public sealed class PostgresSandbox : ISqlSandbox, IAsyncDisposable
             _ => collector.Fail(SqlRunStatus.SqlError, $"{e.MessageText}{where}."),
         };
     }
-
-    private sealed class ValueTooLargeException(string message) : Exception(message);
 }

@@ -26,6 +26,10 @@ public static class PostgresSandboxProvisioner
         "pg_advisory_lock", "pg_advisory_lock_shared", "pg_try_advisory_lock", "pg_try_advisory_lock_shared",
         "pg_advisory_xact_lock", "pg_advisory_xact_lock_shared", "pg_try_advisory_xact_lock", "pg_try_advisory_xact_lock_shared",
         "pg_export_snapshot", "txid_current", "pg_current_xact_id", "pg_logical_emit_message",
+        // Server details and the backend slots of other sessions (every pg_stat_get_backend_* is revoked too, see
+        // RevokedFunctionPrefixes).
+        "version", "pg_backend_pid", "pg_postmaster_start_time", "pg_conf_load_time", "inet_server_addr", "inet_server_port",
+        "inet_client_addr", "inet_client_port", "pg_stat_get_db_numbackends", "pg_tablespace_location",
         // Functions that run SQL given as text (would escape the single-cursor rule).
         "query_to_xml", "query_to_xmlschema", "query_to_xml_and_xmlschema", "cursor_to_xml", "cursor_to_xmlschema",
         "database_to_xml", "database_to_xmlschema", "database_to_xml_and_xmlschema", "schema_to_xml", "schema_to_xmlschema",
@@ -33,6 +37,9 @@ public static class PostgresSandboxProvisioner
         // Extensions that reach outside, if installed.
         "dblink", "dblink_exec", "dblink_connect", "dblink_connect_u", "dblink_send_query",
     ];
+
+    /// <summary>Every function whose name starts with one of these is revoked from PUBLIC as well (per-backend statistics).</summary>
+    public static readonly IReadOnlyList<string> RevokedFunctionPrefixes = ["pg_stat_get_backend_"];
 
     /// <summary>Catalog views revoked from PUBLIC because they show other sessions or server details.</summary>
     public static readonly IReadOnlyList<string> RevokedViews =
@@ -53,11 +60,13 @@ public static class PostgresSandboxProvisioner
             DO $$
             DECLARE f regprocedure;
             BEGIN
-              FOR f IN SELECT p.oid::regprocedure FROM pg_proc p WHERE p.proname = ANY(@functions) LOOP
+              FOR f IN SELECT p.oid::regprocedure FROM pg_proc p
+                       WHERE p.proname = ANY(@functions) OR p.proname LIKE ANY(@prefixes) LOOP
                 EXECUTE format('REVOKE ALL ON FUNCTION %s FROM PUBLIC', f);
               END LOOP;
             END $$
-            """.Replace("@functions", "ARRAY[" + string.Join(", ", RevokedFunctions.Select(f => $"'{f}'")) + "]::name[]", StringComparison.Ordinal),
+            """.Replace("@functions", "ARRAY[" + string.Join(", ", RevokedFunctions.Select(f => $"'{f}'")) + "]::name[]", StringComparison.Ordinal)
+             .Replace("@prefixes", "ARRAY[" + string.Join(", ", RevokedFunctionPrefixes.Select(f => $"'{f.Replace("_", "\\_", StringComparison.Ordinal)}%'")) + "]", StringComparison.Ordinal),
             admin))
         {
             await command.ExecuteNonQueryAsync(cancellationToken);
@@ -76,7 +85,7 @@ public static class PostgresSandboxProvisioner
     /// </summary>
     public static async Task CreateReaderAsync(
         NpgsqlConnection admin, string schema, string role, string? password = null, TimeSpan? statementTimeout = null,
-        string tempFileLimit = "256MB", string workMem = "16MB", CancellationToken cancellationToken = default)
+        string tempFileLimit = "256MB", string workMem = "8MB", CancellationToken cancellationToken = default)
     {
         var r = PostgresSandbox.QuoteIdentifier(role);
         var s = PostgresSandbox.QuoteIdentifier(schema);
@@ -100,6 +109,13 @@ public static class PostgresSandboxProvisioner
             $"ALTER ROLE {r} SET statement_timeout = {timeout}",
             $"ALTER ROLE {r} SET temp_file_limit = '{tempFileLimit}'",
             $"ALTER ROLE {r} SET work_mem = '{workMem}'",
+            // Memory per sort or hash node stays at work_mem; no parallel workers (each would get its own work_mem) and
+            // no JIT (its code and memory are outside work_mem). Aggregate states (string_agg, array_agg) are not bounded
+            // by any setting: the sandbox watches the backend's memory while a query runs (BackendMemoryWatch).
+            $"ALTER ROLE {r} SET hash_mem_multiplier = 1",
+            $"ALTER ROLE {r} SET maintenance_work_mem = '{workMem}'",
+            $"ALTER ROLE {r} SET max_parallel_workers_per_gather = 0",
+            $"ALTER ROLE {r} SET jit = off",
             $"ALTER ROLE {r} SET idle_in_transaction_session_timeout = {timeout + 5000}",
             $"ALTER ROLE {r} SET default_transaction_read_only = on",
             $"ALTER ROLE {r} SET search_path = {s}",

@@ -21,6 +21,13 @@ public sealed record SandboxLimits
     /// <summary>Largest single string or blob value a query may build (SQLite) or return (PostgreSQL).</summary>
     public int MaxValueBytes { get; init; } = 1_000_000;
 
+    /// <summary>
+    /// Upper bound on the memory one query may grow while it runs (aggregates, sorts, temporary B-trees). SQLite: growth
+    /// of the SQLite heap watched by the progress handler; PostgreSQL: growth of the backend's private memory, watched
+    /// when the server runs on this machine.
+    /// </summary>
+    public long MaxMemoryBytes { get; init; } = 64 * 1024 * 1024;
+
     /// <summary>Whether to keep counting rows after <see cref="MaxRows"/> so the total is known (within the time limit).</summary>
     public bool CountAllRows { get; init; } = true;
 

@@ -132,7 +132,7 @@ public sealed class SqliteSandbox : ISqlSandbox
         using var connection = Open();
         var db = connection.Handle!;
         Harden(db, limits);
-        var guard = new Guard(limits.Timeout, cancellationToken);
+        var guard = new SqliteGuard(limits, cancellationToken);
         raw.sqlite3_set_authorizer(db, Authorize, guard);
         raw.sqlite3_progress_handler(db, ProgressInterval, Progress, guard);
         var collector = new RowCollector(limits, consumer);
@@ -170,7 +170,7 @@ public sealed class SqliteSandbox : ISqlSandbox
         }
     }
 
-    private static SqlRunResult Step(sqlite3_stmt statement, sqlite3 db, RowCollector collector, Guard guard, SandboxLimits limits)
+    private static SqlRunResult Step(sqlite3_stmt statement, sqlite3 db, RowCollector collector, SqliteGuard guard, SandboxLimits limits)
     {
         var count = raw.sqlite3_column_count(statement);
         var values = new object?[count];
@@ -211,34 +211,38 @@ public sealed class SqliteSandbox : ISqlSandbox
                 }
                 continue;
             }
-            long bytes = 0;
+            // Measured before any value is copied out, so a row of many large values is refused without building it.
+            long bytes = 8;
+            for (var i = 0; i < count; i++)
+            {
+                bytes += raw.sqlite3_column_type(statement, i) is raw.SQLITE_TEXT or raw.SQLITE_BLOB ? raw.sqlite3_column_bytes(statement, i) : 8;
+            }
+            if (bytes > limits.MaxOutputBytes)
+            {
+                return collector.Fail(SqlRunStatus.LimitExceeded, CapMessages.Row(limits.MaxOutputBytes));
+            }
             for (var i = 0; i < count; i++)
             {
                 switch (raw.sqlite3_column_type(statement, i))
                 {
                     case raw.SQLITE_INTEGER:
                         values[i] = raw.sqlite3_column_int64(statement, i);
-                        bytes += 8;
                         break;
                     case raw.SQLITE_FLOAT:
                         values[i] = raw.sqlite3_column_double(statement, i);
-                        bytes += 8;
                         break;
                     case raw.SQLITE_TEXT:
                         values[i] = raw.sqlite3_column_text(statement, i).utf8_to_string();
-                        bytes += raw.sqlite3_column_bytes(statement, i);
                         break;
                     case raw.SQLITE_BLOB:
                         values[i] = raw.sqlite3_column_blob(statement, i).ToArray();
-                        bytes += raw.sqlite3_column_bytes(statement, i);
                         break;
                     default:
                         values[i] = null;
-                        bytes += 1;
                         break;
                 }
             }
-            if (!collector.Add(values, bytes + 8))
+            if (!collector.Add(values, bytes))
             {
                 if (!limits.CountAllRows || collector.BytesTruncated)
                 {
@@ -267,13 +271,17 @@ public sealed class SqliteSandbox : ISqlSandbox
         return columns;
     }
 
-    private static SqlRunResult Failure(RowCollector collector, Guard guard, int rc, string? message)
+    private static SqlRunResult Failure(RowCollector collector, SqliteGuard guard, int rc, string? message)
     {
+        if (guard.MemoryExceeded || (rc & 0xff) == raw.SQLITE_NOMEM)
+        {
+            return collector.Fail(SqlRunStatus.LimitExceeded, CapMessages.Memory(guard.Limits.MaxMemoryBytes));
+        }
         if (rc == raw.SQLITE_INTERRUPT)
         {
             return guard.Cancelled
                 ? collector.Fail(SqlRunStatus.Cancelled, "the query was cancelled.")
-                : collector.Fail(SqlRunStatus.TimedOut, $"the query ran longer than the {guard.Limit.TotalSeconds:0.###} s time limit and was stopped.");
+                : collector.Fail(SqlRunStatus.TimedOut, $"the query ran longer than the {guard.Limits.Timeout.TotalSeconds:0.###} s time limit and was stopped.");
         }
         if (guard.Denial is { } denial)
         {
@@ -307,6 +315,9 @@ public sealed class SqliteSandbox : ISqlSandbox
         raw.sqlite3_limit(db, raw.SQLITE_LIMIT_LIKE_PATTERN_LENGTH, 1000);
         raw.sqlite3_limit(db, raw.SQLITE_LIMIT_TRIGGER_DEPTH, 1);
         raw.sqlite3_limit(db, raw.SQLITE_LIMIT_WORKER_THREADS, 0);
+        // Sorter runs, temporary B-trees and materialised views stay in the heap (under the memory cap) instead of
+        // spilling to unbounded files in the system temp folder. Set before the authorizer, which denies every PRAGMA.
+        Check(raw.sqlite3_exec(db, "PRAGMA temp_store = MEMORY", out _), "temp_store");
     }
 
     private static void Check(int rc, string what)
@@ -319,13 +330,13 @@ public sealed class SqliteSandbox : ISqlSandbox
 
     private static int Progress(object userData)
     {
-        var guard = (Guard)userData;
-        return guard.ShouldStop ? 1 : 0;
+        var guard = (SqliteGuard)userData;
+        return guard.ShouldStop || guard.OverMemory() ? 1 : 0;
     }
 
     private static int Authorize(object userData, int action, string? first, string? second, string? database, string? trigger)
     {
-        var guard = (Guard)userData;
+        var guard = (SqliteGuard)userData;
         switch (action)
         {
             case Select or Read or Recursive:
@@ -346,26 +357,6 @@ public sealed class SqliteSandbox : ISqlSandbox
                 return guard.Deny($"the sandbox is read-only: schema changes ({(action == CreateTempTable ? "temporary tables" : "CREATE/DROP/ALTER")}) are not allowed.");
             default:
                 return guard.Deny($"this operation (SQLite authorizer action {action}) is not allowed in the sandbox.");
-        }
-    }
-
-    /// <summary>Per-run state shared with the authorizer and progress callbacks.</summary>
-    private sealed class Guard(TimeSpan limit, CancellationToken cancellationToken)
-    {
-        private readonly long _deadline = Stopwatch.GetTimestamp() + (long)(limit.TotalSeconds * Stopwatch.Frequency);
-
-        public TimeSpan Limit => limit;
-
-        public string? Denial { get; private set; }
-
-        public bool Cancelled => cancellationToken.IsCancellationRequested;
-
-        public bool ShouldStop => cancellationToken.IsCancellationRequested || Stopwatch.GetTimestamp() > _deadline;
-
-        public int Deny(string message)
-        {
-            Denial ??= message;
-            return raw.SQLITE_DENY;
         }
     }
 }

@@ -62,4 +62,55 @@ public sealed class PostgresIsolationTests(SandboxFixture fixture)
             SandboxLimits.Default with { Timeout = TimeSpan.FromSeconds(3) });
         Assert.Contains(result.Status, new[] { SqlRunStatus.LimitExceeded, SqlRunStatus.TimedOut });
     }
+
+    [SkippableTheory]
+    [InlineData("select version()", "version")]
+    [InlineData("select pg_stat_get_backend_dbid(1)", "pg_stat_get_backend_dbid")]
+    [InlineData("select pg_stat_get_backend_wait_event(s) from generate_series(1, 10) s", "pg_stat_get_backend_wait_event")]
+    [InlineData("select pg_backend_pid()", "pg_backend_pid")]
+    [InlineData("select pg_postmaster_start_time()", "pg_postmaster_start_time")]
+    [InlineData("select inet_server_port()", "inet_server_port")]
+    public async Task Server_details_and_backend_slots_are_not_visible(string sql, string function)
+    {
+        fixture.NeedEngine("postgres");
+        var result = await fixture.Postgres.RunAsync(sql);
+        Assert.Equal(SqlRunStatus.Refused, result.Status);
+        Assert.Equal($"not allowed in the sandbox: permission denied for function {function}.", result.Message);
+    }
+
+    [SkippableFact]
+    public async Task Other_schemas_data_stays_refused_while_their_names_are_documented_as_visible()
+    {
+        fixture.NeedEngine("postgres");
+        // Names of other schemas' tables stay visible (see docs/SANDBOX.md, "What the reader role can still see").
+        var names = await fixture.Postgres.RunAsync("select count(*) from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'ds2'");
+        Assert.True(names.Succeeded, names.Message);
+        var data = await fixture.Postgres.RunAsync("select * from ds2.users");
+        Assert.Equal(SqlRunStatus.Refused, data.Status);
+        Assert.Equal("not allowed in the sandbox: permission denied for schema ds2.", data.Message);
+    }
+
+    [SkippableTheory]
+    [InlineData("timeout", "select length(repeat('x', 200000000)) + count(*) from events a, events b")]
+    [InlineData("value cap", "select repeat('x', 200000000) as a")]
+    [InlineData("caller cancels", "select count(*) from events a, events b, events c")]
+    public async Task The_backend_is_idle_or_gone_as_soon_as_a_stopped_run_returns(string name, string sql)
+    {
+        fixture.NeedEngine("postgres");
+        using var caller = new CancellationTokenSource();
+        if (name == "caller cancels")
+        {
+            caller.CancelAfter(TimeSpan.FromMilliseconds(700));
+        }
+        var limits = SandboxLimits.Default with { Timeout = TimeSpan.FromSeconds(name == "timeout" ? 1 : 20), MaxMemoryBytes = 1L << 40 };
+        var result = await fixture.Postgres.RunAsync(sql, limits, caller.Token);
+        Assert.False(result.Succeeded, $"{name}: {result.Message}");
+        await using var admin = new NpgsqlConnection(fixture.PostgresAdmin);
+        await admin.OpenAsync();
+        await using var active = new NpgsqlCommand("select count(*) from pg_stat_activity where usename = $1 and state = 'active'", admin)
+        {
+            Parameters = { new() { Value = SandboxFixture.ReaderRole } },
+        };
+        Assert.Equal(0L, (long)(await active.ExecuteScalarAsync())!);
+    }
 }

@@ -170,6 +170,9 @@ public sealed class SandboxFixture : IDisposable
 
     public string PostgresReader => _postgres.Value.ReaderConnectionString;
 
+    /// <summary>The reader role's name; its backends' titles start with "postgres: " and this name.</summary>
+    public static string ReaderRole => $"dsloop_ro_{Schema}_{Environment.ProcessId}";
+
     public ISqlSandbox Engine(string name) => name == "sqlite" ? Sqlite : Postgres;
 
     public ISqlSandbox EngineOnly(string name) => name == "sqlite" ? SqliteEngineOnly : PostgresEngineOnly;
@@ -214,7 +217,7 @@ public sealed class SandboxFixture : IDisposable
     {
         var admin = Server.CreateDatabase("sandbox");
         var builder = new NpgsqlConnectionStringBuilder(admin);
-        var role = $"dsloop_ro_{Schema}_{Environment.ProcessId}";
+        var role = ReaderRole;
         using (var connection = new NpgsqlConnection(admin))
         {
             connection.Open();
