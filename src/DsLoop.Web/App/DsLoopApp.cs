@@ -51,9 +51,15 @@ public static class DsLoopApp
         configure?.Invoke(builder);
 
         var app = builder.Build();
-        app.UseExceptionHandler("/error");
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/error",
+            // A body cut short or too large is the client's doing: its own 4xx, not a 500.
+            StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
         app.UseStatusCodePagesWithReExecute("/error", "?code={0}");
         app.UseMiddleware<SecurityHeaders>();
+        app.UseMiddleware<BadInput>();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -148,6 +154,7 @@ public static class DsLoopApp
                 pages.Conventions.AuthorizeFolder(folder);
             }
         }).AddApplicationPart(typeof(DsLoopApp).Assembly);
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(f => f.ValueLengthLimit = BadInput.MaxFormValueLength);
         services.AddAntiforgery(a =>
         {
             a.Cookie.Name = "dsloop.csrf";
