@@ -6,6 +6,7 @@ using DsLoop.Cases.KpiDrop;
 using DsLoop.Cases.Modeling;
 using DsLoop.Core;
 using DsLoop.Web.Features.Account;
+using DsLoop.Web.Features.Shared;
 using DsLoop.Web.Features.SqlPractice;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
@@ -87,7 +88,7 @@ internal sealed class CasePageModel(CaseAttempts attempts) : PageModel
     public string? Error { get; private set; }
     public CaseResult? Result => Payload.Result;
 
-    public HtmlString BriefHtml => SqlMarkdown.Html(Cases.Brief(Id));
+    public HtmlString BriefHtml => SafeMarkdown.Html(Cases.Brief(Id));
     public IReadOnlyList<string> FileNames => CaseService.FileNames(Id.Kind);
     public long? SecondsLeft => attempts.SecondsLeft(Payload);
     public bool PastDeadline => attempts.PastDeadline(Payload);
