@@ -51,6 +51,7 @@ public static class DsLoopApp
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseForwardedHeaders(ForwardedHeaders(options));
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = "/error",
@@ -124,6 +125,23 @@ public static class DsLoopApp
         }
     }
 
+    /// <summary>
+    /// The client's address and scheme as a trusted proxy reports them (loopback and <see cref="DsLoopOptions.TrustedProxies"/>),
+    /// so throttling sees the real client and cookies are Secure when the client used https. Other senders' headers are ignored.
+    /// </summary>
+    private static ForwardedHeadersOptions ForwardedHeaders(DsLoopOptions options)
+    {
+        var forwarded = new ForwardedHeadersOptions
+        {
+            ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto,
+        };
+        foreach (var proxy in options.TrustedProxies)
+        {
+            forwarded.KnownProxies.Add(proxy);
+        }
+        return forwarded;
+    }
+
     private static WebApplicationBuilder CreateBuilder(DsLoopOptions options)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -159,6 +177,7 @@ public static class DsLoopApp
         {
             a.Cookie.Name = "dsloop.csrf";
             a.Cookie.SameSite = SameSiteMode.Strict;
+            a.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             a.HeaderName = "X-CSRF-TOKEN";
         });
         return services;
