@@ -115,6 +115,39 @@ public sealed class AccountTests
     }
 
     [Fact]
+    public async Task Unknown_name_takes_about_as_long_as_a_wrong_password()
+    {
+        await using var app = await TestApp.StartAsync(multiUser: true);
+        using (var setup = app.NewClient())
+        {
+            await TestApp.SignUpAsync(setup, "ada");
+        }
+        using var client = app.NewClient();
+        await TestApp.SignInAsync(client, "warm-up", "whatever password");
+        var real = new List<double>();
+        var unknown = new List<double>();
+        for (var i = 0; i < 7; i++)
+        {
+            // A fresh source each time keeps both series clear of the throttle, which answers without hashing.
+            client.DefaultRequestHeaders.Remove("X-Forwarded-For");
+            client.DefaultRequestHeaders.Add("X-Forwarded-For", $"198.51.100.{i + 1}");
+            real.Add(await TimeAsync(() => TestApp.SignInAsync(client, "ada", $"guess number {i}")));
+            unknown.Add(await TimeAsync(() => TestApp.SignInAsync(client, $"nobody-{i}", $"guess number {i}")));
+        }
+        var ratio = Median(unknown) / Median(real);
+        Assert.True(ratio is > 0.5 and < 2, $"unknown name {Median(unknown):0} ms, wrong password {Median(real):0} ms");
+    }
+
+    private static async Task<double> TimeAsync(Func<Task<HttpResponseMessage>> signIn)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await signIn()).StatusCode);
+        return watch.Elapsed.TotalMilliseconds;
+    }
+
+    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+
+    [Fact]
     public async Task Guesses_from_one_address_never_keep_the_owner_out_from_another()
     {
         await using var app = await TestApp.StartAsync(multiUser: true);
