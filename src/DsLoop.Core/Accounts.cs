@@ -19,6 +19,10 @@ public enum UserRole
 /// <param name="CreatedAt">When the account was made.</param>
 /// <param name="FailedSignIns">Consecutive failed sign-ins since the last success.</param>
 /// <param name="LockedUntil">Sign-ins are refused until this moment, if set.</param>
+/// <param name="SessionStamp">
+/// Carried by every session cookie and checked on each request; a new stamp (sign-out) ends every session issued with
+/// the old one. Empty for accounts made before stamps existed, until their next sign-in.
+/// </param>
 public sealed record User(
     string Id,
     string UserName,
@@ -26,7 +30,8 @@ public sealed record User(
     UserRole Role,
     DateTimeOffset CreatedAt,
     int FailedSignIns,
-    DateTimeOffset? LockedUntil)
+    DateTimeOffset? LockedUntil,
+    string SessionStamp = "")
 {
     /// <summary>The user name of the one implicit user in local mode.</summary>
     public const string LocalUserName = "local";

@@ -38,6 +38,12 @@ public interface IAppStore : IAsyncDisposable
     /// <summary>Clears failed sign-ins and any lock after a successful sign-in.</summary>
     Task ResetFailedSignInsAsync(string userId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Gives the user a new random session stamp and returns it (null when there is no such user): every session cookie
+    /// carrying the old stamp stops working.
+    /// </summary>
+    Task<string?> RenewSessionStampAsync(string userId, CancellationToken cancellationToken = default);
+
     /// <summary>Returns the implicit local-mode user, creating it on first use.</summary>
     Task<User> EnsureLocalUserAsync(CancellationToken cancellationToken = default);
 

@@ -118,6 +118,9 @@ internal static class Migrations
                 DROP FUNCTION pg_temp.dsloop_try_jsonb(text);
                 """,
         },
+        new(3, "users.session_stamp: sign-out ends sessions on the server", """
+            ALTER TABLE users ADD COLUMN session_stamp text NOT NULL DEFAULT '';
+            """),
     ];
 
     public static int Latest => All[^1].Version;

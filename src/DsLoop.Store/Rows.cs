@@ -13,10 +13,11 @@ internal sealed class UserRow
     public long Created_At { get; set; }
     public long Failed_Sign_Ins { get; set; }
     public long? Locked_Until { get; set; }
+    public string Session_Stamp { get; set; } = "";
 
     public User ToUser() => new(
         Id, User_Name, Password_Hash, Enum.Parse<UserRole>(Role), Time.From(Created_At),
-        checked((int)Failed_Sign_Ins), Locked_Until is { } until ? Time.From(until) : null);
+        checked((int)Failed_Sign_Ins), Locked_Until is { } until ? Time.From(until) : null, Session_Stamp);
 }
 
 internal sealed class AttemptRow

@@ -55,7 +55,7 @@ internal abstract partial class SqlAppStore : IAppStore
             "SELECT MAX(version) FROM schema_migrations", cancellationToken: cancellationToken)) ?? 0);
     }
 
-    private const string UserColumns = "id, user_name, password_hash, role, created_at, failed_sign_ins, locked_until";
+    private const string UserColumns = "id, user_name, password_hash, role, created_at, failed_sign_ins, locked_until, session_stamp";
 
     public async Task<User?> CreateUserAsync(string userName, string passwordHash, UserRole role, CancellationToken cancellationToken = default)
     {
@@ -75,10 +75,10 @@ internal abstract partial class SqlAppStore : IAppStore
             transaction, cancellationToken: cancellationToken));
         var user = new User(Ids.New(), userName, passwordHash,
             people == 0 && userName != User.LocalUserName ? UserRole.Admin : role,
-            DateTimeOffset.FromUnixTimeMilliseconds(Time.To(DateTimeOffset.UtcNow)), 0, null);
+            DateTimeOffset.FromUnixTimeMilliseconds(Time.To(DateTimeOffset.UtcNow)), 0, null, NewStamp());
         await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO users (id, user_name, user_name_key, password_hash, role, created_at) VALUES (@Id, @UserName, @Key, @PasswordHash, @Role, @CreatedAt)",
-            new { user.Id, user.UserName, Key = key, user.PasswordHash, Role = user.Role.ToString(), CreatedAt = Time.To(user.CreatedAt) },
+            "INSERT INTO users (id, user_name, user_name_key, password_hash, role, created_at, session_stamp) VALUES (@Id, @UserName, @Key, @PasswordHash, @Role, @CreatedAt, @SessionStamp)",
+            new { user.Id, user.UserName, Key = key, user.PasswordHash, Role = user.Role.ToString(), CreatedAt = Time.To(user.CreatedAt), user.SessionStamp },
             transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         return user;
@@ -120,6 +120,17 @@ internal abstract partial class SqlAppStore : IAppStore
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE users SET failed_sign_ins = 0, locked_until = NULL WHERE id = @userId", new { userId }, cancellationToken: cancellationToken));
     }
+
+    public async Task<string?> RenewSessionStampAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        var stamp = NewStamp();
+        await using var connection = await OpenAsync(cancellationToken);
+        var changed = await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE users SET session_stamp = @stamp WHERE id = @userId", new { userId, stamp }, cancellationToken: cancellationToken));
+        return changed == 0 ? null : stamp;
+    }
+
+    private static string NewStamp() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
 
     public async Task<User> EnsureLocalUserAsync(CancellationToken cancellationToken = default)
     {

@@ -87,6 +87,33 @@ public abstract partial class AppStoreContract
     }
 
     [SkippableFact]
+    public async Task New_users_get_a_session_stamp_that_renewing_replaces()
+    {
+        await using var store = await OpenFreshAsync();
+        var user = (await store.CreateUserAsync("ada", "h", UserRole.Candidate))!;
+        var first = (await store.FindUserAsync(user.Id))!.SessionStamp;
+        Assert.Equal(user.SessionStamp, first);
+        Assert.True(first.Length >= 32);
+        var renewed = await store.RenewSessionStampAsync(user.Id);
+        Assert.NotNull(renewed);
+        Assert.NotEqual(first, renewed);
+        Assert.Equal(renewed, (await store.FindUserByNameAsync("ada"))!.SessionStamp);
+        Assert.Null(await store.RenewSessionStampAsync("no-such-user"));
+    }
+
+    [SkippableFact]
+    public async Task Upgrading_from_version_2_leaves_existing_users_without_a_session_stamp()
+    {
+        await using (await OpenFreshAtVersionAsync(2))
+        {
+            await ExecuteRawAsync("INSERT INTO users (id, user_name, user_name_key, password_hash, role, created_at) VALUES ('u-ada', 'ada', 'ADA', 'h', 'Candidate', 0);");
+        }
+        await using var store = await ReopenAsync();
+        Assert.Equal(Migrations.Latest, await store.GetSchemaVersionAsync());
+        Assert.Equal("", (await store.FindUserAsync("u-ada"))!.SessionStamp);
+    }
+
+    [SkippableFact]
     public async Task Attempts_round_trip_and_list_newest_first()
     {
         await using var store = await OpenFreshAsync();

@@ -14,22 +14,22 @@ public abstract record SignInOutcome
     /// <summary>Unknown name or wrong password (the two are not told apart).</summary>
     public sealed record Invalid : SignInOutcome;
 
-    /// <summary>Too many wrong passwords: locked until <paramref name="Until"/>.</summary>
-    /// <param name="Until">When the lock ends.</param>
-    public sealed record LockedOut(DateTimeOffset Until) : SignInOutcome;
+    /// <summary>
+    /// Too many failures for this name from this source: the password was not checked. Told the same way for any name,
+    /// known or not; other sources are not affected.
+    /// </summary>
+    /// <param name="RetryAfter">How long until the next try is checked.</param>
+    public sealed record Throttled(TimeSpan RetryAfter) : SignInOutcome;
 }
 
-/// <summary>Sign-up and sign-in rules: hashed passwords (PBKDF2, ASP.NET Core Identity's format), and a lock after repeated failures.</summary>
+/// <summary>
+/// Sign-up and sign-in rules: hashed passwords (PBKDF2, ASP.NET Core Identity's format), and a growing delay per
+/// (name, source) after repeated failures, never a lock that someone else can set off (see <see cref="SignInThrottle"/>).
+/// </summary>
 /// <param name="store">Where accounts live.</param>
-/// <param name="clock">Lock-out times.</param>
-public sealed class AccountService(IAppStore store, TimeProvider clock)
+/// <param name="throttle">Failed sign-ins per name and source.</param>
+public sealed class AccountService(IAppStore store, SignInThrottle throttle)
 {
-    /// <summary>Wrong passwords in a row that lock an account.</summary>
-    public const int MaxFailedSignIns = 5;
-
-    /// <summary>How long a lock lasts.</summary>
-    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
-
     /// <summary>The shortest password accepted.</summary>
     public const int MinPasswordLength = 10;
 
@@ -67,36 +67,34 @@ public sealed class AccountService(IAppStore store, TimeProvider clock)
         return await store.CreateUserAsync(userName.Trim(), hash, UserRole.Candidate, cancellationToken);
     }
 
-    /// <summary>Checks a name and password, counting failures and locking the account after too many.</summary>
-    public async Task<SignInOutcome> SignInAsync(string userName, string password, CancellationToken cancellationToken)
+    /// <summary>
+    /// Checks a name and password sent from <paramref name="source"/> (the client's address). An unknown name costs the
+    /// same hashing time and gets the same answers as a wrong password, throttling included.
+    /// </summary>
+    public async Task<SignInOutcome> SignInAsync(string userName, string password, string source, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
+        userName ??= "";
+        if (throttle.Wait(userName, source) is { } wait && wait > TimeSpan.Zero)
+        {
+            return new SignInOutcome.Throttled(wait);
+        }
         var user = string.IsNullOrWhiteSpace(userName) ? null : await store.FindUserByNameAsync(userName.Trim(), cancellationToken);
-        if (user is null || user.PasswordHash.Length == 0)
+        bool verified;
+        if (user is { PasswordHash.Length: > 0 })
+        {
+            verified = Hasher.VerifyHashedPassword(user, user.PasswordHash, password ?? "") != PasswordVerificationResult.Failed;
+        }
+        else
         {
             Hasher.VerifyHashedPassword(null!, DecoyHash, password ?? "");
-            return new SignInOutcome.Invalid();
+            verified = false;
         }
-        if (user.IsLockedOut(now))
+        if (!verified || user is null)
         {
-            return new SignInOutcome.LockedOut(user.LockedUntil!.Value);
+            var next = throttle.Fail(userName, source);
+            return next > TimeSpan.Zero ? new SignInOutcome.Throttled(next) : new SignInOutcome.Invalid();
         }
-        if (Hasher.VerifyHashedPassword(user, user.PasswordHash, password ?? "") == PasswordVerificationResult.Failed)
-        {
-            // A lock that has expired starts a fresh count.
-            var failures = user.LockedUntil is not null ? 1 : user.FailedSignIns + 1;
-            if (user.LockedUntil is not null)
-            {
-                await store.ResetFailedSignInsAsync(user.Id, cancellationToken);
-            }
-            var lockUntil = failures >= MaxFailedSignIns ? now + LockoutDuration : (DateTimeOffset?)null;
-            await store.RecordFailedSignInAsync(user.Id, lockUntil, cancellationToken);
-            return lockUntil is { } until ? new SignInOutcome.LockedOut(until) : new SignInOutcome.Invalid();
-        }
-        if (user.FailedSignIns > 0 || user.LockedUntil is not null)
-        {
-            await store.ResetFailedSignInsAsync(user.Id, cancellationToken);
-        }
+        throttle.Succeed(userName, source);
         return new SignInOutcome.Success(user);
     }
 }

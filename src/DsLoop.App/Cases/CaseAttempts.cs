@@ -24,6 +24,20 @@ public sealed class CaseAttempts(CaseService cases, IAppStore store, TimeProvide
     /// <summary>The longest exploratory query accepted, in characters.</summary>
     public const int MaxQueryLength = 20_000;
 
+    /// <summary>The longest short answer field (unit, decision, rationale, cause, segment…) accepted, in characters.</summary>
+    public const int MaxFieldLength = 4_000;
+
+    /// <summary>The longest modeling plan accepted, in characters.</summary>
+    public const int MaxPlanLength = 20_000;
+
+    /// <summary>
+    /// The first field whose text, as sent, is over its limit, said with its name and both lengths; null when all fit.
+    /// </summary>
+    public static string? CheckLengths(IEnumerable<(string Field, string? Text, int Limit)> fields) =>
+        fields.FirstOrDefault(f => f.Text?.Length > f.Limit) is { Field: not null } tooLong
+            ? $"{tooLong.Field} is {tooLong.Text!.Length:N0} characters; the limit is {tooLong.Limit:N0}."
+            : null;
+
     /// <summary>Rows an exploratory query shows.</summary>
     public const int QueryPreviewRows = 100;
 

@@ -193,11 +193,11 @@ public sealed class LoopEngine(ContentBank content, AnswerReviewer reviewer, ILo
         {
             return AnswerOutcome.OutOfOrder;
         }
-        var answer = text?.Trim() ?? "";
-        if (answer.Length > MaxAnswerLength)
+        if (text?.Length > MaxAnswerLength)
         {
             return AnswerOutcome.TooLong;
         }
+        var answer = text?.Trim() ?? "";
         if (answer.Length == 0)
         {
             if (!auto)
@@ -246,11 +246,11 @@ public sealed class LoopEngine(ContentBank content, AnswerReviewer reviewer, ILo
             return AnswerOutcome.OutOfOrder;
         }
         var probes = FollowUps(item);
-        var answer = text?.Trim() ?? "";
-        if (answer.Length > MaxAnswerLength)
+        if (text?.Length > MaxAnswerLength)
         {
             return AnswerOutcome.TooLong;
         }
+        var answer = text?.Trim() ?? "";
         if (moveOn || (auto && answer.Length == 0))
         {
             item.Closed = true;

@@ -42,14 +42,15 @@ public sealed class PracticeService(ContentBank content, AnswerReviewer reviewer
     public async Task<Outcome<Attempt>> SubmitAsync(
         string userId, QuestionItem item, string? answer, int seconds, CancellationToken cancellationToken, JudgeLevel? level = null)
     {
+        // The limit is on the text as sent: padding is not free to send, parse or trim.
+        if (answer?.Length > MaxAnswerLength)
+        {
+            return Outcome<Attempt>.Invalid($"The answer is {answer.Length:N0} characters; the limit is {MaxAnswerLength:N0}.");
+        }
         var text = answer?.Trim() ?? "";
         if (text.Length == 0)
         {
             return Outcome<Attempt>.Invalid("Write your answer before submitting.");
-        }
-        if (text.Length > MaxAnswerLength)
-        {
-            return Outcome<Attempt>.Invalid($"The answer is {text.Length:N0} characters; the limit is {MaxAnswerLength:N0}.");
         }
         var now = clock.GetUtcNow();
         var took = Math.Clamp(seconds, 0, 24 * 3600);
@@ -109,9 +110,9 @@ public sealed class PracticeService(ContentBank content, AnswerReviewer reviewer
         {
             return Outcome<Attempt>.Invalid("Write your answer to the follow-up before submitting.");
         }
-        if (trimmed.Length > MaxFollowUpLength)
+        if (text!.Length > MaxFollowUpLength)
         {
-            return Outcome<Attempt>.Invalid($"The answer is {trimmed.Length:N0} characters; the limit is {MaxFollowUpLength:N0}.");
+            return Outcome<Attempt>.Invalid($"The answer is {text.Length:N0} characters; the limit is {MaxFollowUpLength:N0}.");
         }
         var probe = item.FollowUps[index];
         var coach = await reviewer.ReviewProbeAsync(item, probe.Probe, probe.ExpectedPoints, trimmed, FollowUpTarget, cancellationToken);

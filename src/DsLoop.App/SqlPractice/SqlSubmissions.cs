@@ -12,16 +12,18 @@ namespace DsLoop.App.SqlPractice;
 /// <param name="clock">The time of each submission.</param>
 public sealed class SqlSubmissions(SqlPracticeService practice, IAppStore store, TimeProvider clock)
 {
-    /// <summary>What is wrong with a query before it is run, or null when it may run.</summary>
+    /// <summary>
+    /// What is wrong with a query before it is run, or null when it may run. The limit applies to the text as sent,
+    /// white space included, since that is what would be stored.
+    /// </summary>
     public static string? CheckQuery(string? sql, bool required = true)
     {
-        var text = sql?.Trim() ?? "";
-        return text.Length switch
+        var raw = sql ?? "";
+        if (raw.Length > SqlPracticeService.MaxQueryLength)
         {
-            0 when required => "Write a query first: the editor is empty.",
-            > SqlPracticeService.MaxQueryLength => $"The query is {text.Length:N0} characters; the limit is {SqlPracticeService.MaxQueryLength:N0}.",
-            _ => null,
-        };
+            return $"The query is {raw.Length:N0} characters; the limit is {SqlPracticeService.MaxQueryLength:N0}.";
+        }
+        return required && string.IsNullOrWhiteSpace(raw) ? "Write a query first: the editor is empty." : null;
     }
 
     /// <summary>

@@ -51,9 +51,16 @@ public static class DsLoopApp
         configure?.Invoke(builder);
 
         var app = builder.Build();
-        app.UseExceptionHandler("/error");
+        app.UseForwardedHeaders(ForwardedHeaders(options));
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/error",
+            // A body cut short or too large is the client's doing: its own 4xx, not a 500.
+            StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
         app.UseStatusCodePagesWithReExecute("/error", "?code={0}");
         app.UseMiddleware<SecurityHeaders>();
+        app.UseMiddleware<BadInput>();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -118,6 +125,23 @@ public static class DsLoopApp
         }
     }
 
+    /// <summary>
+    /// The client's address and scheme as a trusted proxy reports them (loopback and <see cref="DsLoopOptions.TrustedProxies"/>),
+    /// so throttling sees the real client and cookies are Secure when the client used https. Other senders' headers are ignored.
+    /// </summary>
+    private static ForwardedHeadersOptions ForwardedHeaders(DsLoopOptions options)
+    {
+        var forwarded = new ForwardedHeadersOptions
+        {
+            ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto,
+        };
+        foreach (var proxy in options.TrustedProxies)
+        {
+            forwarded.KnownProxies.Add(proxy);
+        }
+        return forwarded;
+    }
+
     private static WebApplicationBuilder CreateBuilder(DsLoopOptions options)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -148,10 +172,12 @@ public static class DsLoopApp
                 pages.Conventions.AuthorizeFolder(folder);
             }
         }).AddApplicationPart(typeof(DsLoopApp).Assembly);
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(f => f.ValueLengthLimit = BadInput.MaxFormValueLength);
         services.AddAntiforgery(a =>
         {
             a.Cookie.Name = "dsloop.csrf";
             a.Cookie.SameSite = SameSiteMode.Strict;
+            a.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             a.HeaderName = "X-CSRF-TOKEN";
         });
         return services;

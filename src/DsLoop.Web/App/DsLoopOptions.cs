@@ -16,6 +16,12 @@ public sealed record DsLoopOptions
     /// <summary>Sign-up and sign-in are required. Forced on for any non-loopback address.</summary>
     public bool MultiUserRequested { get; init; }
 
+    /// <summary>
+    /// Reverse proxies (besides loopback, always trusted) whose X-Forwarded-For and X-Forwarded-Proto headers are
+    /// believed: the client's address for sign-in throttling, and https for Secure cookies behind a TLS-terminating proxy.
+    /// </summary>
+    public IReadOnlyList<IPAddress> TrustedProxies { get; init; } = [];
+
     /// <summary>Where the app store lives.</summary>
     public StoreSettings Store { get; init; } = StoreSettings.FromEnvironment();
 
@@ -48,6 +54,7 @@ public sealed record DsLoopOptions
     public static DsLoopOptions Parse(IReadOnlyList<string> args)
     {
         string? urls = null, port = null, dataDir = null, content = null;
+        var proxies = new List<string>();
         var multiUser = false;
         for (var i = 0; i < args.Count; i++)
         {
@@ -71,11 +78,30 @@ public sealed record DsLoopOptions
                 case "--content":
                     content = Value();
                     break;
+                case "--trusted-proxy":
+                    proxies.Add(Value());
+                    break;
                 default:
                     throw new ArgumentException($"Unknown option '{arg}'.");
             }
         }
-        return FromValues(urls, port, dataDir, content, multiUser);
+        return FromValues(urls, port, dataDir, content, multiUser) with { TrustedProxies = ParseProxies(proxies) };
+    }
+
+    private static IReadOnlyList<IPAddress> ParseProxies(List<string> flags)
+    {
+        if (flags.Count == 0 && Environment.GetEnvironmentVariable("DSLOOP_TRUSTED_PROXIES") is { Length: > 0 } env)
+        {
+            flags.Add(env);
+        }
+        var addresses = new List<IPAddress>();
+        foreach (var text in flags.SelectMany(f => f.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+        {
+            addresses.Add(IPAddress.TryParse(text, out var address)
+                ? address
+                : throw new ArgumentException($"Trusted proxy '{text}' is not an IP address, such as 10.0.0.5."));
+        }
+        return addresses;
     }
 
     private static DsLoopOptions FromValues(string? urls, string? port, string? dataDir, string? content, bool multiUser)
@@ -107,13 +133,15 @@ public sealed record DsLoopOptions
 
     /// <summary>The usage text of the server's flags.</summary>
     public const string Usage = """
-        Usage: DsLoop.Web [--port N] [--urls URLS] [--data-dir PATH] [--content PATH] [--multi-user]
+        Usage: DsLoop.Web [--port N] [--urls URLS] [--data-dir PATH] [--content PATH] [--multi-user] [--trusted-proxy IP]
 
           --port N          Listen on http://localhost:N (default 5080, or DSLOOP_PORT).
           --urls URLS       Listen on these URLs, separated by ';'. Any non-loopback address turns on multi-user mode.
           --data-dir PATH   Folder for the SQLite store (default ./.dsloop, or DSLOOP_DATA_DIR).
           --content PATH    Content folder (default: the one shipped with the app, or DSLOOP_CONTENT_DIR).
           --multi-user      Require sign-up and sign-in even on loopback.
+          --trusted-proxy IP  Believe X-Forwarded-For/-Proto from this reverse proxy (repeat or separate by ','; default
+                            loopback only, or DSLOOP_TRUSTED_PROXIES).
 
         DSLOOP_DB=<PostgreSQL connection string> stores data in PostgreSQL instead of SQLite.
         DSLOOP_SQL_SCALE=tiny|standard|large sets the size of the SQL practice datasets (default tiny).

@@ -17,22 +17,23 @@ internal sealed class ErrorModel : PageModel
 
     private void Describe(int? code)
     {
-        var status = code ?? StatusCodes.Status500InternalServerError;
+        // Only error codes: 1xx, 2xx and 3xx mean something else, and a number outside 100–999 breaks the status line.
+        if (code is < 400 or > 599)
+        {
+            code = StatusCodes.Status404NotFound;
+        }
+        // The exception handler re-executes without a code but may have chosen one (413 for a body too large).
+        var current = Response.StatusCode is >= 400 and <= 599 ? Response.StatusCode : (int?)null;
+        var status = current ?? code ?? StatusCodes.Status500InternalServerError;
         (Title, Explanation) = status switch
         {
             400 => ("Bad request", "The request could not be understood. If you submitted a form, reload the page and try again."),
             403 => ("Not allowed", "Your account may not open this page."),
             404 => ("Not found", "There is nothing at this address, or it belongs to someone else."),
+            413 => ("Too large", "The request is larger than the server accepts."),
             _ when status >= 500 => ("Something went wrong", "DsLoop hit an error while handling this request. Nothing was half-saved; try again."),
             _ => ($"Error {status}", "The request could not be completed."),
         };
-        if (code is { } explicitCode && HttpContext.Response.StatusCode == StatusCodes.Status200OK)
-        {
-            Response.StatusCode = explicitCode;
-        }
-        else if (code is null)
-        {
-            Response.StatusCode = StatusCodes.Status500InternalServerError;
-        }
+        Response.StatusCode = status;
     }
 }

@@ -32,9 +32,18 @@ public sealed class DsLoopOptionsTests
     [InlineData("--port", "needs a value")]
     [InlineData("--port=70000", "not a number from 0 to 65535")]
     [InlineData("--urls=not a url", "is not a URL")]
+    [InlineData("--trusted-proxy=proxy.local", "Trusted proxy 'proxy.local' is not an IP address")]
     public void Bad_flags_are_named_in_the_error(string arg, string message)
     {
         var e = Assert.Throws<ArgumentException>(() => DsLoopOptions.Parse([arg]));
         Assert.Contains(message, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Trusted_proxies_come_from_repeated_or_comma_separated_flags()
+    {
+        var options = DsLoopOptions.Parse(["--trusted-proxy", "10.0.0.5, 10.0.0.6", "--trusted-proxy=fd00::1"]);
+        Assert.Equal(["10.0.0.5", "10.0.0.6", "fd00::1"], options.TrustedProxies.Select(p => p.ToString()));
+        Assert.Empty(DsLoopOptions.Parse([]).TrustedProxies);
     }
 }

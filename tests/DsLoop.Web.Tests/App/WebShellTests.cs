@@ -62,7 +62,7 @@ public sealed class WebShellTests
     }
 
     [Fact]
-    public async Task Healthz_reports_engine_schema_and_content()
+    public async Task Healthz_reports_engine_schema_and_content_to_the_local_user()
     {
         await using var app = await TestApp.StartAsync(multiUser: false);
         using var client = app.NewClient();
@@ -71,6 +71,25 @@ public sealed class WebShellTests
         Assert.Equal("sqlite", json.GetProperty("store").GetString());
         Assert.True(json.GetProperty("schemaVersion").GetInt32() >= 1);
         Assert.True(json.GetProperty("items").GetInt32() > 0);
+    }
+
+    [Fact]
+    public async Task Healthz_tells_anonymous_callers_the_status_only_and_admins_the_details()
+    {
+        await using var app = await TestApp.StartAsync(multiUser: true);
+        using var anonymous = app.NewClient();
+        var json = JsonDocument.Parse(await anonymous.GetStringAsync("/healthz")).RootElement;
+        Assert.Equal("ok", json.GetProperty("status").GetString());
+        Assert.Single(json.EnumerateObject());
+
+        using var admin = app.NewClient();
+        await TestApp.SignUpAsync(admin, "ada");
+        using var candidate = app.NewClient();
+        await TestApp.SignUpAsync(candidate, "eve");
+        Assert.Single(JsonDocument.Parse(await candidate.GetStringAsync("/healthz")).RootElement.EnumerateObject());
+        var details = JsonDocument.Parse(await admin.GetStringAsync("/healthz")).RootElement;
+        Assert.Equal("sqlite", details.GetProperty("store").GetString());
+        Assert.True(details.GetProperty("schemaVersion").GetInt32() >= 1);
     }
 
     [Fact]

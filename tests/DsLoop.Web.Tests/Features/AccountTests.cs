@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using DsLoop.Core;
 using Xunit;
 
@@ -82,8 +83,72 @@ public sealed class AccountTests
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/practice")).StatusCode);
     }
 
+    private static readonly DateTimeOffset T0 = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+
+    private static async Task<(HttpStatusCode Status, string Problem)> TryAsync(HttpClient client, string name, string password)
+    {
+        var response = await TestApp.SignInAsync(client, name, password);
+        var problem = Regex.Match(await response.Content.ReadAsStringAsync(), "role=\"alert\">([^<]*)<").Groups[1].Value;
+        return (response.StatusCode, problem);
+    }
+
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one()
+    public async Task Wrong_password_and_unknown_name_get_the_same_answers_try_after_try()
+    {
+        await using var app = await TestApp.StartAsync(multiUser: true, clock: new TestApp.ManualClock(T0));
+        using (var setup = app.NewClient())
+        {
+            await TestApp.SignUpAsync(setup, "ada");
+        }
+        using var guesser = app.NewClient();
+        var real = new List<(HttpStatusCode, string)>();
+        var unknown = new List<(HttpStatusCode, string)>();
+        for (var i = 0; i < 8; i++)
+        {
+            real.Add(await TryAsync(guesser, "ada", $"guess number {i}"));
+            unknown.Add(await TryAsync(guesser, "nobody", $"guess number {i}"));
+        }
+        Assert.Equal(real, unknown);
+        Assert.Equal((HttpStatusCode.Unauthorized, "Wrong user name or password."), real[0]);
+        Assert.Equal(HttpStatusCode.TooManyRequests, real[^1].Item1);
+        Assert.DoesNotContain("locked", real[^1].Item2, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Unknown_name_takes_about_as_long_as_a_wrong_password()
+    {
+        await using var app = await TestApp.StartAsync(multiUser: true);
+        using (var setup = app.NewClient())
+        {
+            await TestApp.SignUpAsync(setup, "ada");
+        }
+        using var client = app.NewClient();
+        await TestApp.SignInAsync(client, "warm-up", "whatever password");
+        var real = new List<double>();
+        var unknown = new List<double>();
+        for (var i = 0; i < 7; i++)
+        {
+            // A fresh source each time keeps both series clear of the throttle, which answers without hashing.
+            client.DefaultRequestHeaders.Remove("X-Forwarded-For");
+            client.DefaultRequestHeaders.Add("X-Forwarded-For", $"198.51.100.{i + 1}");
+            real.Add(await TimeAsync(() => TestApp.SignInAsync(client, "ada", $"guess number {i}")));
+            unknown.Add(await TimeAsync(() => TestApp.SignInAsync(client, $"nobody-{i}", $"guess number {i}")));
+        }
+        var ratio = Median(unknown) / Median(real);
+        Assert.True(ratio is > 0.5 and < 2, $"unknown name {Median(unknown):0} ms, wrong password {Median(real):0} ms");
+    }
+
+    private static async Task<double> TimeAsync(Func<Task<HttpResponseMessage>> signIn)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await signIn()).StatusCode);
+        return watch.Elapsed.TotalMilliseconds;
+    }
+
+    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+
+    [Fact]
+    public async Task Guesses_from_one_address_never_keep_the_owner_out_from_another()
     {
         await using var app = await TestApp.StartAsync(multiUser: true);
         using (var setup = app.NewClient())
@@ -91,29 +156,41 @@ public sealed class AccountTests
             await TestApp.SignUpAsync(setup, "ada");
         }
         using var attacker = app.NewClient();
-        for (var i = 0; i < 4; i++)
+        attacker.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.9");
+        for (var i = 0; i < 10; i++)
         {
-            var wrong = await TestApp.SignInAsync(attacker, "ada", $"guess number {i}");
-            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
-            Assert.Contains("Wrong user name or password.", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            await TestApp.SignInAsync(attacker, "ada", $"guess number {i}");
         }
-        var fifth = await TestApp.SignInAsync(attacker, "ada", "guess number 5");
-        Assert.Equal(HttpStatusCode.TooManyRequests, fifth.StatusCode);
-        var right = await TestApp.SignInAsync(attacker, "ada", "correct horse battery");
-        Assert.Equal(HttpStatusCode.TooManyRequests, right.StatusCode);
-        Assert.Contains("locked until", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Redirect, (await attacker.GetAsync("/practice")).StatusCode);
+        // Still throttled, the guesser's right password is not even checked.
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await TestApp.SignInAsync(attacker, "ada", "correct horse battery")).StatusCode);
+
+        using var owner = app.NewClient();
+        Assert.Equal(HttpStatusCode.Redirect, (await TestApp.SignInAsync(owner, "ada", "correct horse battery")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync("/practice")).StatusCode);
     }
 
     [Fact]
-    public async Task Unknown_user_and_wrong_password_get_the_same_message()
+    public async Task The_delay_grows_with_each_failure_and_the_right_password_works_once_it_has_passed()
     {
-        await using var app = await TestApp.StartAsync(multiUser: true);
+        var clock = new TestApp.ManualClock(T0);
+        await using var app = await TestApp.StartAsync(multiUser: true, clock: clock);
+        using (var setup = app.NewClient())
+        {
+            await TestApp.SignUpAsync(setup, "ada");
+        }
         using var client = app.NewClient();
-        await TestApp.SignUpAsync(client, "ada");
-        using var other = app.NewClient();
-        var unknown = await (await TestApp.SignInAsync(other, "nobody", "whatever password")).Content.ReadAsStringAsync();
-        Assert.Contains("Wrong user name or password.", unknown, StringComparison.Ordinal);
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await TestApp.SignInAsync(client, "ada", $"guess number {i}")).StatusCode);
+        }
+        var sixth = await TestApp.SignInAsync(client, "ada", "guess number 6");
+        Assert.Equal(HttpStatusCode.TooManyRequests, sixth.StatusCode);
+        Assert.Equal("1", sixth.Headers.GetValues("Retry-After").Single());
+        clock.Now += TimeSpan.FromSeconds(1);
+        Assert.Equal("2", (await TestApp.SignInAsync(client, "ada", "guess number 7")).Headers.GetValues("Retry-After").Single());
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await TestApp.SignInAsync(client, "ada", "correct horse battery")).StatusCode);
+        clock.Now += TimeSpan.FromSeconds(2);
+        Assert.Equal(HttpStatusCode.Redirect, (await TestApp.SignInAsync(client, "ada", "correct horse battery")).StatusCode);
     }
 
     [Fact]

@@ -18,9 +18,13 @@ internal static class AccountsSetup
 {
     public const string LocalScheme = "Local";
 
+    /// <summary>How long a session lasts without a request; each request slides it.</summary>
+    public static readonly TimeSpan SessionIdle = TimeSpan.FromHours(8);
+
     public static IServiceCollection AddDsLoopAccounts(this IServiceCollection services, bool multiUser, LocalUser? localUser)
     {
         services.AddScoped<AccountService>();
+        services.AddSingleton<SignInThrottle>();
         services.AddSingleton(new AccountMode(multiUser));
         services.AddSingleton(TimeProvider.System);
         if (multiUser)
@@ -34,8 +38,9 @@ internal static class AccountsSetup
                 cookie.LoginPath = "/account/signin";
                 cookie.LogoutPath = "/account/signout";
                 cookie.AccessDeniedPath = "/error?code=403";
-                cookie.ExpireTimeSpan = TimeSpan.FromDays(14);
+                cookie.ExpireTimeSpan = SessionIdle;
                 cookie.SlidingExpiration = true;
+                cookie.Events.OnValidatePrincipal = SessionStamps.ValidateAsync;
             });
         }
         else

@@ -21,15 +21,18 @@ internal sealed class SignInModel(AccountService accounts, AccountMode mode) : P
         {
             return Redirect("/");
         }
-        switch (await accounts.SignInAsync(UserName, Password, cancellationToken))
+        var source = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        switch (await accounts.SignInAsync(UserName, Password, source, cancellationToken))
         {
             case SignInOutcome.Success success:
                 await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
-                    AccountsSetup.Principal(success.User, CookieAuthenticationDefaults.AuthenticationScheme));
+                    await SessionStamps.PrincipalAsync(success.User, HttpContext.RequestServices, cancellationToken));
                 // Only local paths: an open redirect would let a link send people elsewhere after sign-in.
                 return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/practice");
-            case SignInOutcome.LockedOut locked:
-                Problem = $"Too many failed sign-ins. This account is locked until {locked.Until.UtcDateTime:HH:mm} UTC.";
+            case SignInOutcome.Throttled throttled:
+                var seconds = (int)Math.Ceiling(throttled.RetryAfter.TotalSeconds);
+                Problem = $"Wrong user name or password, and too many tries from here: wait {seconds} s before the next one.";
+                Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 return Page();
             default:

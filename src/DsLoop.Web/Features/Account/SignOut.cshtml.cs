@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -13,7 +11,7 @@ internal sealed class SignOutModel(AccountMode mode) : PageModel
     {
         if (mode.MultiUser)
         {
-            await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            await SessionStamps.EndAsync(HttpContext);
         }
         return Redirect("/");
     }

@@ -47,7 +47,7 @@ internal sealed class SignUpModel(AccountService accounts, AccountMode mode) : P
             return Page();
         }
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
-            AccountsSetup.Principal(user, CookieAuthenticationDefaults.AuthenticationScheme));
+            await SessionStamps.PrincipalAsync(user, HttpContext.RequestServices, cancellationToken));
         return Redirect("/practice");
     }
 }

@@ -6,6 +6,7 @@ using DsLoop.Cases.KpiDrop;
 using DsLoop.Cases.Modeling;
 using DsLoop.Core;
 using DsLoop.Web.Features.Account;
+using DsLoop.Web.Features.Shared;
 using DsLoop.Web.Features.SqlPractice;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
@@ -33,6 +34,12 @@ internal sealed class ExperimentForm
     public string? Decision { get; set; }
     public string? Rationale { get; set; }
 
+    /// <summary>The free-text fields with their names on the form and their limits.</summary>
+    public IEnumerable<(string Field, string? Text, int Limit)> Texts() =>
+        new[] { ("Unit", Unit), ("Latency", Latency), ("Tickets", Tickets), ("Decision", Decision), ("Rationale", Rationale) }
+            .Select(f => ($"Experiment.{f.Item1}", f.Item2, CaseAttempts.MaxFieldLength))
+            .Concat(Guardrails.Select(g => ("Experiment.Guardrails", (string?)g, CaseAttempts.MaxFieldLength)));
+
     public string ToJson() => new ExperimentAnswer(
         new DesignAnswer(SamplePerArm, DurationDays, Guardrails, Unit),
         new ReadoutAnswer(
@@ -51,6 +58,15 @@ internal sealed class KpiForm
     public string? StartDate { get; set; }
     public double? Impact { get; set; }
     public string? EvidenceSql { get; set; }
+
+    /// <summary>The free-text fields with their names on the form and their limits.</summary>
+    public IEnumerable<(string Field, string? Text, int Limit)> Texts() =>
+    [
+        ("Kpi.Cause", Cause, CaseAttempts.MaxFieldLength),
+        ("Kpi.Segment", Segment, CaseAttempts.MaxFieldLength),
+        ("Kpi.StartDate", StartDate, CaseAttempts.MaxFieldLength),
+        ("Kpi.EvidenceSql", EvidenceSql, CaseAttempts.MaxQueryLength),
+    ];
 
     public string ToJson() => new KpiDropAnswer(Cause, Segment, StartDate, Impact, EvidenceSql).ToJson();
 }
@@ -72,7 +88,7 @@ internal sealed class CasePageModel(CaseAttempts attempts) : PageModel
     public string? Error { get; private set; }
     public CaseResult? Result => Payload.Result;
 
-    public HtmlString BriefHtml => SqlMarkdown.Html(Cases.Brief(Id));
+    public HtmlString BriefHtml => SafeMarkdown.Html(Cases.Brief(Id));
     public IReadOnlyList<string> FileNames => CaseService.FileNames(Id.Kind);
     public long? SecondsLeft => attempts.SecondsLeft(Payload);
     public bool PastDeadline => attempts.PastDeadline(Payload);
@@ -118,7 +134,11 @@ internal sealed class CasePageModel(CaseAttempts attempts) : PageModel
     }
 
     public Task<IActionResult> OnPostExperimentAsync(string attemptId, CancellationToken cancellationToken) =>
-        SubmitAsync(attemptId, () => Task.FromResult<(CaseSubmission, string)>((new CaseSubmission(Experiment.ToJson()), Experiment.ToJson())), cancellationToken);
+        SubmitAsync(attemptId, () => Task.FromResult<(CaseSubmission, string)>((new CaseSubmission(Limited(Experiment.Texts(), Experiment.ToJson)), Experiment.ToJson())), cancellationToken);
+
+    /// <summary>The answer JSON, or the refusal (nothing stored) when a field is over its limit as sent.</summary>
+    private static string Limited(IEnumerable<(string Field, string? Text, int Limit)> fields, Func<string> json) =>
+        CaseAttempts.CheckLengths(fields) is { } problem ? throw new CaseAnswerException(problem) : json();
 
     /// <summary>The last exploratory query's result on the KPI-drop warehouse (first 100 rows).</summary>
     public DsLoop.Sql.SqlRunResult? Run { get; private set; }
@@ -141,7 +161,7 @@ internal sealed class CasePageModel(CaseAttempts attempts) : PageModel
     }
 
     public Task<IActionResult> OnPostKpiAsync(string attemptId, CancellationToken cancellationToken) =>
-        SubmitAsync(attemptId, () => Task.FromResult<(CaseSubmission, string)>((new CaseSubmission(Kpi.ToJson()), Kpi.ToJson())), cancellationToken);
+        SubmitAsync(attemptId, () => Task.FromResult<(CaseSubmission, string)>((new CaseSubmission(Limited(Kpi.Texts(), Kpi.ToJson)), Kpi.ToJson())), cancellationToken);
 
     public Task<IActionResult> OnPostModelingAsync(string attemptId, IFormFile? predictions, CancellationToken cancellationToken) =>
         SubmitAsync(attemptId, async () =>
@@ -154,9 +174,16 @@ internal sealed class CasePageModel(CaseAttempts attempts) : PageModel
             {
                 throw new CaseAnswerException($"The file is {predictions.Length:N0} bytes; the limit is {PredictionUpload.MaxBytes:N0}.");
             }
+            if (CaseAttempts.CheckLengths([
+                (nameof(Plan), Plan, CaseAttempts.MaxPlanLength),
+                (nameof(WeakSegment), WeakSegment, CaseAttempts.MaxFieldLength),
+                (nameof(WeakSegmentError), WeakSegmentError, CaseAttempts.MaxFieldLength)]) is { } tooLong)
+            {
+                throw new CaseAnswerException(tooLong);
+            }
             using var buffer = new MemoryStream();
             await predictions.CopyToAsync(buffer, cancellationToken);
-            var plan = Plan?.Trim() is { Length: > 0 } p ? p[..Math.Min(p.Length, 20_000)] : null;
+            var plan = Plan?.Trim() is { Length: > 0 } p ? p : null;
             var errorAnalysis = new ErrorAnalysisAnswer(WeakSegment, WeakSegmentError);
             var summary = System.Text.Json.JsonSerializer.Serialize(new { file = predictions.FileName, bytes = predictions.Length, validationAuc = ValidationAuc, plan, weakSegment = WeakSegment, weakSegmentError = WeakSegmentError });
             return (new CaseSubmission(null, buffer.ToArray(), ValidationAuc, plan, errorAnalysis.IsEmpty ? null : errorAnalysis), summary);

@@ -8,6 +8,7 @@ using DsLoop.Data.Schema;
 using DsLoop.Sql;
 using DsLoop.Store;
 using DsLoop.Web.Features.Account;
+using DsLoop.Web.Features.Shared;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -36,9 +37,9 @@ internal sealed class SqlProblemModel(SqlBank bank, SqlPracticeService practice,
     public bool GaveUp { get; private set; }
     public bool ShowSolution => Solved || GaveUp;
 
-    public HtmlString PromptHtml => SqlMarkdown.Html(Problem.Prompt);
-    public HtmlString ExplanationHtml => SqlMarkdown.Html(Problem.Explanation);
-    public HtmlString HintHtml(int index) => SqlMarkdown.Html(Problem.Hints[index]);
+    public HtmlString PromptHtml => SafeMarkdown.Html(Problem.Prompt);
+    public HtmlString ExplanationHtml => SafeMarkdown.Html(Problem.Explanation);
+    public HtmlString HintHtml(int index) => SafeMarkdown.Html(Problem.Hints[index]);
 
     /// <summary>Tables and their columns for the editor's autocomplete.</summary>
     public string SchemaJson => JsonSerializer.Serialize(Tables.ToDictionary(t => t.Table.Name, t => t.Table.Columns.Select(c => c.Name)));
