@@ -6,12 +6,6 @@ namespace DsLoop.Sql.Bank.Mutation;
 /// </summary>
 internal static class EquivalenceRules
 {
-    private static readonly HashSet<string> NotAliases = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "on", "where", "join", "left", "right", "inner", "outer", "full", "cross", "group", "order", "having", "limit", "using", "union", "window", "natural",
-    };
-
-
     /// <summary>
     /// A join to a table on its key, from a column that is a NOT NULL foreign key to it: every row finds exactly one
     /// match, so an inner join and a left join give the same rows.
@@ -22,7 +16,6 @@ internal static class EquivalenceRules
         {
             return null;
         }
-        var ctes = CteNames(q);
         var aliases = Aliases(q);
         var table = q[join + 1].Text;
         var at = join + 2;
@@ -30,8 +23,8 @@ internal static class EquivalenceRules
         {
             at++;
         }
-        var alias = at < q.Count && q[at].Kind == SqlTokenKind.Word && !NotAliases.Contains(q[at].Text) ? q[at++].Text : table;
-        if (ctes.Contains(table) || !q.Is(at, "on"))
+        var alias = q.IsAlias(at) ? q[at++].Text : table;
+        if (q.Ctes.ContainsKey(table) || !q.Is(at, "on"))
         {
             return null;
         }
@@ -48,7 +41,7 @@ internal static class EquivalenceRules
         }
         var (key, otherAlias, otherColumn) = Same(leftAlias, alias) ? (leftColumn, rightAlias, rightColumn)
             : Same(rightAlias, alias) ? (rightColumn, leftAlias, leftColumn) : (null, "", "");
-        if (key is null || !aliases.TryGetValue(otherAlias, out var other) || other is not { LeftJoined: false } || ctes.Contains(other.Table)
+        if (key is null || !aliases.TryGetValue(otherAlias, out var other) || other is not { LeftJoined: false } || q.Ctes.ContainsKey(other.Table)
             || !facts.AlwaysMatches(other.Table, otherColumn, table, key))
         {
             return null;
@@ -72,9 +65,6 @@ internal static class EquivalenceRules
         };
     }
 
-    private static string Flat(QueryShape q, int first, int last) =>
-        last < first ? "" : string.Join(' ', q.Text(first, last).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-
     private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 
     private sealed record Source(string Table, bool LeftJoined);
@@ -90,24 +80,11 @@ internal static class EquivalenceRules
             }
             var table = q[i + 1].Text;
             var at = q.Is(i + 2, "as") ? i + 3 : i + 2;
-            var alias = at < q.Count && q[at].Kind == SqlTokenKind.Word && !NotAliases.Contains(q[at].Text) ? q[at].Text : table;
+            var alias = q.IsAlias(at) ? q[at].Text : table;
             var source = new Source(table, q.Is(i, "join") && (q.Is(i - 1, "left") || q.Is(i - 1, "outer") || q.Is(i - 1, "full") || q.Is(i - 1, "right")));
             // An alias that names different sources in different parts of the query proves nothing.
             aliases[alias] = aliases.TryGetValue(alias, out var seen) && seen != source ? null : source;
         }
         return aliases;
-    }
-
-    private static HashSet<string> CteNames(QueryShape q)
-    {
-        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i + 2 < q.Count; i++)
-        {
-            if (q.Depth[i] == 0 && (q.Is(i, "with") || q.Is(i, "recursive") || q.IsSymbol(i, ",")) && q[i + 1].Kind == SqlTokenKind.Word && q.Is(i + 2, "as"))
-            {
-                names.Add(q[i + 1].Text);
-            }
-        }
-        return names;
     }
 }

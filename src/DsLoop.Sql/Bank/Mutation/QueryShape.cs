@@ -52,6 +52,23 @@ internal sealed class QueryShape
 
     public string Sql { get; }
 
+    /// <summary>Words that end a table reference rather than name an alias for it.</summary>
+    private static readonly HashSet<string> NotAliases = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "on", "where", "join", "left", "right", "inner", "outer", "full", "cross", "group", "order", "having", "limit", "using", "union", "window", "natural",
+    };
+
+    private Dictionary<string, int>? ctes;
+
+    /// <summary>
+    /// The common table expressions of the query: each name (WITH name AS ...) and the index of the token after its AS,
+    /// found once per query.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> Ctes => ctes ??= FindCtes();
+
+    /// <summary>True when the token at <paramref name="i"/> names an alias (a word that is not a clause keyword).</summary>
+    public bool IsAlias(int i) => i >= 0 && i < Tokens.Count && Tokens[i].Kind == SqlTokenKind.Word && !NotAliases.Contains(Tokens[i].Text);
+
     public IReadOnlyList<SqlToken> Tokens { get; }
 
     /// <summary>How many parentheses are open before the token (a closing parenthesis has its opening's depth).</summary>
@@ -143,5 +160,18 @@ internal sealed class QueryShape
             }
         }
         return ands;
+    }
+
+    private Dictionary<string, int> FindCtes()
+    {
+        var names = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i + 2 < Tokens.Count; i++)
+        {
+            if (Depth[i] == 0 && (Is(i, "with") || Is(i, "recursive") || IsSymbol(i, ",")) && Tokens[i + 1].Kind == SqlTokenKind.Word && Is(i + 2, "as"))
+            {
+                names[Tokens[i + 1].Text] = i + 3;
+            }
+        }
+        return names;
     }
 }

@@ -9,13 +9,6 @@ internal sealed class RowKeys(QueryShape q, SchemaFacts facts)
 {
     private static readonly HashSet<string> Aggregates = new(StringComparer.OrdinalIgnoreCase) { "count", "sum", "avg", "min", "max", "total", "group_concat", "string_agg" };
 
-    private static readonly HashSet<string> NotAliases = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "on", "where", "join", "left", "right", "inner", "outer", "full", "cross", "group", "order", "having", "limit", "using", "union", "window", "natural",
-    };
-
-    private readonly Dictionary<string, int> ctes = Ctes(q);
-
     /// <summary>The output names of a unique key of the rows of the select at <paramref name="select"/>; null when none is proved.</summary>
     public HashSet<string>? KeyOf(int select, int depthLimit = 6)
     {
@@ -81,7 +74,7 @@ internal sealed class RowKeys(QueryShape q, SchemaFacts facts)
         else if (at < end && q[at].Kind == SqlTokenKind.Word)
         {
             var name = q[at].Text;
-            key = ctes.TryGetValue(name, out var cte) ? KeyOf(cte, depthLimit - 1) : facts.PrimaryKeyOf(name) is { } pk ? [.. pk] : null;
+            key = q.Ctes.TryGetValue(name, out var body) ? CteKey(body, depthLimit) : facts.PrimaryKeyOf(name) is { } pk ? [.. pk] : null;
             alias = name;
             at++;
         }
@@ -93,7 +86,7 @@ internal sealed class RowKeys(QueryShape q, SchemaFacts facts)
         {
             at++;
         }
-        alias = at < end && q[at].Kind == SqlTokenKind.Word && !NotAliases.Contains(q[at].Text) ? q[at++].Text : "";
+        alias = at < end && q.IsAlias(at) ? q[at++].Text : "";
         if (key is null || !JoinsAreToOne(at, end, depth))
         {
             return null;
@@ -133,8 +126,8 @@ internal sealed class RowKeys(QueryShape q, SchemaFacts facts)
             }
             var table = q[i + 1].Text;
             var k = q.Is(i + 2, "as") ? i + 3 : i + 2;
-            var alias = q[k].Kind == SqlTokenKind.Word && !NotAliases.Contains(q[k].Text) ? q[k++].Text : table;
-            if (ctes.ContainsKey(table) || facts.PrimaryKeyOf(table) is not [var pk] || !q.Is(k, "on"))
+            var alias = q.IsAlias(k) ? q[k++].Text : table;
+            if (q.Ctes.ContainsKey(table) || facts.PrimaryKeyOf(table) is not [var pk] || !q.Is(k, "on"))
             {
                 return false;
             }
@@ -219,17 +212,7 @@ internal sealed class RowKeys(QueryShape q, SchemaFacts facts)
 
     private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 
-    private static Dictionary<string, int> Ctes(QueryShape q)
-    {
-        var names = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i + 4 < q.Count; i++)
-        {
-            if (q.Depth[i] == 0 && (q.Is(i, "with") || q.Is(i, "recursive") || q.IsSymbol(i, ",")) && q[i + 1].Kind == SqlTokenKind.Word
-                && q.Is(i + 2, "as") && q.IsSymbol(i + 3, "(") && q.Is(i + 4, "select"))
-            {
-                names[q[i + 1].Text] = i + 4;
-            }
-        }
-        return names;
-    }
+    /// <summary>The key of a CTE whose body is a plain SELECT; null for any other body.</summary>
+    private HashSet<string>? CteKey(int body, int depthLimit) =>
+        q.IsSymbol(body, "(") && q.Is(body + 1, "select") ? KeyOf(body + 1, depthLimit - 1) : null;
 }
