@@ -17,8 +17,6 @@ public enum UserRole
 /// <param name="PasswordHash">ASP.NET Core PasswordHasher output, or empty for the implicit local user.</param>
 /// <param name="Role">What the user may do.</param>
 /// <param name="CreatedAt">When the account was made.</param>
-/// <param name="FailedSignIns">Consecutive failed sign-ins since the last success.</param>
-/// <param name="LockedUntil">Sign-ins are refused until this moment, if set.</param>
 /// <param name="SessionStamp">
 /// Carried by every session cookie and checked on each request; a new stamp (sign-out) ends every session issued with
 /// the old one. Empty for accounts made before stamps existed, until their next sign-in.
@@ -29,13 +27,8 @@ public sealed record User(
     string PasswordHash,
     UserRole Role,
     DateTimeOffset CreatedAt,
-    int FailedSignIns,
-    DateTimeOffset? LockedUntil,
     string SessionStamp = "")
 {
     /// <summary>The user name of the one implicit user in local mode.</summary>
     public const string LocalUserName = "local";
-
-    /// <summary>True while sign-ins are refused.</summary>
-    public bool IsLockedOut(DateTimeOffset now) => LockedUntil is { } until && until > now;
 }

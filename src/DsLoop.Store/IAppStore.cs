@@ -32,12 +32,6 @@ public interface IAppStore : IAsyncDisposable
     /// <summary>Counts every account.</summary>
     Task<int> CountUsersAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Records a failed sign-in and, when given, locks the account until that moment.</summary>
-    Task RecordFailedSignInAsync(string userId, DateTimeOffset? lockUntil, CancellationToken cancellationToken = default);
-
-    /// <summary>Clears failed sign-ins and any lock after a successful sign-in.</summary>
-    Task ResetFailedSignInsAsync(string userId, CancellationToken cancellationToken = default);
-
     /// <summary>
     /// Gives the user a new random session stamp and returns it (null when there is no such user): every session cookie
     /// carrying the old stamp stops working.

@@ -121,6 +121,10 @@ internal static class Migrations
         new(3, "users.session_stamp: sign-out ends sessions on the server", """
             ALTER TABLE users ADD COLUMN session_stamp text NOT NULL DEFAULT '';
             """),
+        new(4, "users: drop the lock-out columns (sign-in now slows a name and source down instead of locking)", """
+            ALTER TABLE users DROP COLUMN failed_sign_ins;
+            ALTER TABLE users DROP COLUMN locked_until;
+            """),
     ];
 
     public static int Latest => All[^1].Version;

@@ -11,13 +11,10 @@ internal sealed class UserRow
     public string Password_Hash { get; set; } = "";
     public string Role { get; set; } = "";
     public long Created_At { get; set; }
-    public long Failed_Sign_Ins { get; set; }
-    public long? Locked_Until { get; set; }
     public string Session_Stamp { get; set; } = "";
 
     public User ToUser() => new(
-        Id, User_Name, Password_Hash, Enum.Parse<UserRole>(Role), Time.From(Created_At),
-        checked((int)Failed_Sign_Ins), Locked_Until is { } until ? Time.From(until) : null, Session_Stamp);
+        Id, User_Name, Password_Hash, Enum.Parse<UserRole>(Role), Time.From(Created_At), Session_Stamp);
 }
 
 internal sealed class AttemptRow

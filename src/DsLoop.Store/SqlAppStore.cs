@@ -55,7 +55,7 @@ internal abstract partial class SqlAppStore : IAppStore
             "SELECT MAX(version) FROM schema_migrations", cancellationToken: cancellationToken)) ?? 0);
     }
 
-    private const string UserColumns = "id, user_name, password_hash, role, created_at, failed_sign_ins, locked_until, session_stamp";
+    private const string UserColumns = "id, user_name, password_hash, role, created_at, session_stamp";
 
     public async Task<User?> CreateUserAsync(string userName, string passwordHash, UserRole role, CancellationToken cancellationToken = default)
     {
@@ -75,7 +75,7 @@ internal abstract partial class SqlAppStore : IAppStore
             transaction, cancellationToken: cancellationToken));
         var user = new User(Ids.New(), userName, passwordHash,
             people == 0 && userName != User.LocalUserName ? UserRole.Admin : role,
-            DateTimeOffset.FromUnixTimeMilliseconds(Time.To(DateTimeOffset.UtcNow)), 0, null, NewStamp());
+            DateTimeOffset.FromUnixTimeMilliseconds(Time.To(DateTimeOffset.UtcNow)), NewStamp());
         await connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO users (id, user_name, user_name_key, password_hash, role, created_at, session_stamp) VALUES (@Id, @UserName, @Key, @PasswordHash, @Role, @CreatedAt, @SessionStamp)",
             new { user.Id, user.UserName, Key = key, user.PasswordHash, Role = user.Role.ToString(), CreatedAt = Time.To(user.CreatedAt), user.SessionStamp },
@@ -104,21 +104,6 @@ internal abstract partial class SqlAppStore : IAppStore
     {
         await using var connection = await OpenAsync(cancellationToken);
         return (int)await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM users", cancellationToken: cancellationToken));
-    }
-
-    public async Task RecordFailedSignInAsync(string userId, DateTimeOffset? lockUntil, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE users SET failed_sign_ins = failed_sign_ins + 1, locked_until = COALESCE(@lockUntil, locked_until) WHERE id = @userId",
-            new { userId, lockUntil = Time.To(lockUntil) }, cancellationToken: cancellationToken));
-    }
-
-    public async Task ResetFailedSignInsAsync(string userId, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE users SET failed_sign_ins = 0, locked_until = NULL WHERE id = @userId", new { userId }, cancellationToken: cancellationToken));
     }
 
     public async Task<string?> RenewSessionStampAsync(string userId, CancellationToken cancellationToken = default)

@@ -67,26 +67,6 @@ public abstract partial class AppStoreContract
     }
 
     [SkippableFact]
-    public async Task Failed_sign_ins_count_up_lock_and_reset()
-    {
-        await using var store = await OpenFreshAsync();
-        var user = (await store.CreateUserAsync("ada", "h", UserRole.Candidate))!;
-        var lockUntil = T0.AddMinutes(15);
-        await store.RecordFailedSignInAsync(user.Id, null);
-        await store.RecordFailedSignInAsync(user.Id, lockUntil);
-        var locked = (await store.FindUserAsync(user.Id))!;
-        Assert.Equal(2, locked.FailedSignIns);
-        Assert.Equal(lockUntil, locked.LockedUntil);
-        Assert.True(locked.IsLockedOut(T0));
-        Assert.False(locked.IsLockedOut(lockUntil.AddSeconds(1)));
-
-        await store.ResetFailedSignInsAsync(user.Id);
-        var cleared = (await store.FindUserAsync(user.Id))!;
-        Assert.Equal(0, cleared.FailedSignIns);
-        Assert.Null(cleared.LockedUntil);
-    }
-
-    [SkippableFact]
     public async Task New_users_get_a_session_stamp_that_renewing_replaces()
     {
         await using var store = await OpenFreshAsync();

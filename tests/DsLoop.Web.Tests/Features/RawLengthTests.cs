@@ -59,4 +59,36 @@ public sealed class RawLengthTests
         Assert.Contains($"{field} is 100,004 characters", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.All(await AttemptsAsync(app), a => Assert.Null(a.SubmittedAt));
     }
+
+    [Fact]
+    public async Task Loop_prep_padded_past_its_limit_is_refused_naming_the_field_and_not_saved()
+    {
+        await using var app = await TestApp.StartAsync(multiUser: false);
+        using var client = app.NewClient();
+        var start = await TestApp.SubmitFormAsync(client, "/loop", new Dictionary<string, string> { ["templateId"] = "senior-consumer", ["seed"] = "42" }, "/loop?handler=Start");
+        var path = start.Headers.Location!.OriginalString;
+        var response = await MockLoop.LoopPagesTests.PostAsync(client, path, "Prep", ("roleFit", "I run ranking tests."), ("location", "Remote" + Padding));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Location is 100,006 characters; the limit is 4,000.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Null((await MockLoop.LoopPagesTests.StateAsync(app, path)).Prep);
+    }
+
+    [Fact]
+    public async Task Red_flag_notes_padded_past_the_limit_are_refused_not_cut()
+    {
+        await using var app = await TestApp.StartAsync(multiUser: false);
+        using var client = app.NewClient();
+        var path = await MockLoop.LoopPagesTests.StartPlannedLoopAsync(client);
+        await MockLoop.LoopPagesTests.FinishLoopAsync(app, client, path, "I would start with a baseline.");
+        var response = await MockLoop.LoopPagesTests.PostAsync(client, $"{path}/scorecard", "RedFlags", ("notes", "Ask for the band." + Padding));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Notes is 100,017 characters; the limit is 4,000.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var state = await MockLoop.LoopPagesTests.StateAsync(app, path);
+        Assert.Null(state.RedFlagNotes);
+        Assert.Null(state.RedFlagsSavedAt);
+
+        var fits = await MockLoop.LoopPagesTests.PostAsync(client, $"{path}/scorecard", "RedFlags", ("notes", "  Ask for the band.  "));
+        Assert.Equal(HttpStatusCode.Redirect, fits.StatusCode);
+        Assert.Equal("Ask for the band.", (await MockLoop.LoopPagesTests.StateAsync(app, path)).RedFlagNotes);
+    }
 }

@@ -99,6 +99,36 @@ public sealed partial class UnsafeLinkTests
         Assert.Contains("hex", WebUtility.HtmlDecode(await client.GetStringAsync(experiment)), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task No_loop_page_links_to_a_script_or_data_url()
+    {
+        await using var app = await TestApp.StartAsync(multiUser: false);
+        using var client = app.NewClient();
+        var start = await TestApp.SubmitFormAsync(client, "/loop", new Dictionary<string, string> { ["templateId"] = "senior-consumer", ["seed"] = "42" }, "/loop?handler=Start");
+        var path = start.Headers.Location!.OriginalString;
+        var prep = await MockLoop.LoopPagesTests.PostAsync(client, path, "Prep", ("roleFit", Payload), ("workAuthorization", Payload), ("location", Payload), ("compensation", Payload));
+        Assert.Equal(HttpStatusCode.Redirect, prep.StatusCode);
+        var rounds = (await MockLoop.LoopPagesTests.StateAsync(app, path)).Rounds.Count;
+        var planned = await client.GetStringAsync(path);
+        AssertNoUnsafeUrl(path, planned[planned.IndexOf("<main>", StringComparison.Ordinal)..]);
+        await MockLoop.LoopPagesTests.FinishLoopAsync(app, client, path, "I would start from the baseline. " + Payload);
+        var flags = await MockLoop.LoopPagesTests.PostAsync(client, $"{path}/scorecard", "RedFlags", ("notes", Payload));
+        Assert.Equal(HttpStatusCode.Redirect, flags.StatusCode);
+
+        var pages = new List<string> { $"{path}/scorecard", $"{path}/scorecard/print", "/loop", "/readiness" };
+        pages.AddRange(Enumerable.Range(1, rounds).Select(n => $"{path}/rounds/{n}"));
+        foreach (var page in pages)
+        {
+            var response = await client.GetAsync(page);
+            var html = await response.Content.ReadAsStringAsync();
+            Assert.True(response.IsSuccessStatusCode, $"{page} gave {response.StatusCode}");
+            AssertNoUnsafeUrl(page, html[html.IndexOf("<main>", StringComparison.Ordinal)..]);
+        }
+        // What was typed is still there, as text: the notes on the scorecard and an answer in its round's review.
+        Assert.Contains("hex", WebUtility.HtmlDecode(await client.GetStringAsync($"{path}/scorecard")), StringComparison.Ordinal);
+        Assert.Contains("I would start from the baseline", WebUtility.HtmlDecode(await client.GetStringAsync($"{path}/rounds/1")), StringComparison.Ordinal);
+    }
+
     private static async Task<string> StartCaseAsync(HttpClient client, string kind)
     {
         var started = await TestApp.SubmitFormAsync(client, "/cases", new Dictionary<string, string> { ["Kind"] = kind }, "/cases?handler=Start");

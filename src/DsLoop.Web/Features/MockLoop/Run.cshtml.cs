@@ -40,7 +40,12 @@ internal sealed class LoopRunModel(LoopRuns runs, LoopEngine engine) : PageModel
     public Task<IActionResult> OnPostPrepAsync(string id, string? roleFit, string? workAuthorization, string? location, string? compensation, CancellationToken cancellationToken) =>
         ActAsync(id, async () =>
         {
-            var prep = new ScreenPrep(Clip(roleFit), Clip(workAuthorization), Clip(location), Clip(compensation), engine.Now);
+            if (LoopNotes.FirstTooLong(("Role fit", roleFit), ("Work authorization", workAuthorization), ("Location", location), ("Compensation", compensation)) is { } tooLong)
+            {
+                badInput = true;
+                return tooLong;
+            }
+            var prep = new ScreenPrep(Keep(roleFit), Keep(workAuthorization), Keep(location), Keep(compensation), engine.Now);
             var weakness = await runs.WeaknessAsync(User.UserId(), cancellationToken);
             return engine.Plan(State, prep, weakness) ? null : "The loop is already planned.";
         }, cancellationToken);
@@ -118,6 +123,9 @@ internal sealed class LoopRunModel(LoopRuns runs, LoopEngine engine) : PageModel
 
     private LoopRun Run { get; set; } = null!;
 
+    /// <summary>Set when the action refused what was sent (400) rather than the loop's state (409).</summary>
+    private bool badInput;
+
     /// <summary>The round this request found past its deadline and closed before doing anything else.</summary>
     private RoundState? ClosedOnLoad { get; set; }
 
@@ -162,7 +170,7 @@ internal sealed class LoopRunModel(LoopRuns runs, LoopEngine engine) : PageModel
         if (await action() is { } problem)
         {
             Problem = problem;
-            Response.StatusCode = StatusCodes.Status409Conflict;
+            Response.StatusCode = badInput ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict;
             return Page();
         }
         await runs.SaveAsync(Run, State, cancellationToken);
@@ -173,9 +181,5 @@ internal sealed class LoopRunModel(LoopRuns runs, LoopEngine engine) : PageModel
     private RedirectResult? AfterRound(RoundState? round) =>
         round is { EndedAt: not null } && round.EndReason != RoundEnd.Skipped ? Redirect($"/loop/{LoopId}/rounds/{State.IndexOf(round) + 1}") : null;
 
-    private static string Clip(string? text)
-    {
-        var trimmed = (text ?? "").Trim();
-        return trimmed.Length > 4000 ? trimmed[..4000] : trimmed;
-    }
+    private static string Keep(string? text) => LoopNotes.Keep(text) ?? "";
 }

@@ -18,6 +18,9 @@ internal sealed class LoopScorecardModel(LoopRuns runs, ContentBank content, Tim
     public LoopState State { get; private set; } = null!;
     public InterviewScorecard Card => State.Scorecard!;
     public string LoopId { get; private set; } = "";
+
+    /// <summary>Why the red-flags form was refused, shown above it.</summary>
+    public string? Problem { get; private set; }
     public DsLoop.Core.LoopRun Run { get; private set; } = null!;
 
     /// <summary>The bank's company red-flag drills, as the checklist.</summary>
@@ -45,10 +48,15 @@ internal sealed class LoopScorecardModel(LoopRuns runs, ContentBank content, Tim
         {
             return other;
         }
+        if (LoopNotes.FirstTooLong(("Notes", notes)) is { } tooLong)
+        {
+            Problem = tooLong;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
         var known = RedFlagItems.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
         State.RedFlags = [.. (flags ?? []).Where(known.Contains).Distinct(StringComparer.Ordinal)];
-        var trimmed = (notes ?? "").Trim();
-        State.RedFlagNotes = trimmed.Length == 0 ? null : trimmed[..Math.Min(trimmed.Length, 4000)];
+        State.RedFlagNotes = LoopNotes.Keep(notes);
         State.RedFlagsSavedAt = clock.GetUtcNow();
         await runs.SaveAsync(Run, State, cancellationToken);
         return Redirect($"/loop/{LoopId}/scorecard#red-flags");

@@ -28,7 +28,29 @@ public sealed class LoopPagesTests
     internal static Task<HttpResponseMessage> PostAsync(HttpClient client, string path, string handler, params (string Key, string Value)[] fields) =>
         TestApp.SubmitFormAsync(client, path, Fields(fields), $"{path}?handler={handler}");
 
-    private static async Task<LoopState> StateAsync(TestApp app, string path)
+    /// <summary>Plays every round of a planned loop: the first open question answered with <paramref name="answer"/>, then ended and rated.</summary>
+    internal static async Task FinishLoopAsync(TestApp app, HttpClient client, string path, string answer)
+    {
+        var rounds = (await StateAsync(app, path)).Rounds.Count;
+        Assert.True(rounds > 0, "the loop has no rounds to play");
+        for (var round = 1; round <= rounds; round++)
+        {
+            await PostAsync(client, path, "Start");
+            var state = await StateAsync(app, path);
+            if (!state.Rounds[round - 1].Items[0].IsSql)
+            {
+                await PostAsync(client, path, "Answer&item=0", ("Answer", answer));
+            }
+            await PostAsync(client, path, "End");
+            if ((await StateAsync(app, path)).AwaitingRating is not null)
+            {
+                await PostAsync(client, $"{path}/rounds/{round}", "Rate", ("rating-0", "3"));
+            }
+        }
+        Assert.NotNull((await StateAsync(app, path)).Scorecard);
+    }
+
+    internal static async Task<LoopState> StateAsync(TestApp app, string path)
     {
         var user = await app.Store.EnsureLocalUserAsync();
         var run = await app.Store.GetLoopAsync(user.Id, path.Split('/')[2]);
@@ -201,20 +223,7 @@ public sealed class LoopPagesTests
         await using var app = await TestApp.StartAsync(multiUser: false, clock: clock);
         using var client = app.NewClient();
         var path = await StartPlannedLoopAsync(client);
-        for (var round = 1; round <= 7; round++)
-        {
-            await PostAsync(client, path, "Start");
-            var state = await StateAsync(app, path);
-            if (!state.Rounds[round - 1].Items[0].IsSql)
-            {
-                await PostAsync(client, path, "Answer&item=0", ("Answer", "I would start with a baseline and name a guardrail. We stopped the test as soon as it was significant."));
-            }
-            await PostAsync(client, path, "End");
-            if ((await StateAsync(app, path)).AwaitingRating is not null)
-            {
-                await PostAsync(client, $"{path}/rounds/{round}", "Rate", ("rating-0", "3"));
-            }
-        }
+        await FinishLoopAsync(app, client, path, "I would start with a baseline and name a guardrail. We stopped the test as soon as it was significant.");
         var finished = await StateAsync(app, path);
         Assert.NotNull(finished.Scorecard);
         Assert.Equal(T0, finished.CompletedAt);
