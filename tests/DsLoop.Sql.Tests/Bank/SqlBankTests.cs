@@ -79,6 +79,32 @@ public sealed class SqlBankTests(BankDatasets datasets) : IClassFixture<BankData
         Assert.True(wrong.Count == 0, string.Join("\n", wrong));
     }
 
+    [SkippableFact]
+    public async Task The_campaign_share_story_of_a_dashboard_at_double_revenue_holds_on_the_data()
+    {
+        // rev-campaign-channel-share says the joined dashboard shows roughly double the booked revenue; its title says it doubled.
+        const string ratios = """
+            with pay as (
+              select p.payment_id, p.amount_usd, substr(p.paid_at, 1, 7) as month
+              from payments p join users u on u.user_id = p.user_id
+              where p.status = 'succeeded' and u.is_test_account = 0)
+            select b.month, d.dashboard / b.booked as ratio
+            from (select month, sum(amount_usd) as booked from pay group by month) b
+            join (select pay.month, sum(pay.amount_usd) as dashboard from pay join payment_campaigns pc on pc.payment_id = pay.payment_id group by pay.month) d
+              on d.month = b.month
+            where b.month between '2025-09' and '2025-12'
+            """;
+        foreach (var (label, sandbox) in (await datasets.SandboxesAsync()).Where(s => s.Sandbox.Engine == SqlProblem.DefaultEngine))
+        {
+            var run = await sandbox.RunAsync(ratios);
+            Assert.True(run.Succeeded, $"{label}: {run.Message}");
+            Assert.Equal(4, run.Rows.Count);
+            Assert.All(run.Rows, r => Assert.InRange((double)r[1]!, 1.7, 2.6));
+        }
+        var prompt = Regex.Replace(Bank().Single(p => p.Id == "rev-campaign-channel-share").Prompt, @"\s+", " ");
+        Assert.Contains("roughly double what finance books", prompt, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void The_bank_has_sixty_problems_across_difficulties_each_with_hints_and_a_trap()
     {
