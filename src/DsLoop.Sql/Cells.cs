@@ -21,6 +21,28 @@ internal readonly record struct Cell(CellKind Kind, double Number, string Text, 
     public static readonly Cell Null = new(CellKind.Null, 0, "", "NULL");
 
     public bool IsNumeric => Kind is CellKind.Number or CellKind.Integer or CellKind.Decimal or CellKind.Bool;
+
+    /// <summary>The value's type as a candidate would name it: integer, decimal, text, date/time text, boolean, blob or NULL.</summary>
+    public string TypeName => Kind switch
+    {
+        CellKind.Null => "NULL",
+        CellKind.Integer => "integer",
+        CellKind.Decimal => "decimal",
+        // Coerced numbers keep their written form: an integer prints without a point or exponent.
+        CellKind.Number => Display.AsSpan().IndexOfAny('.', 'E', 'e') >= 0 ? "decimal" : "integer",
+        CellKind.Bool => "boolean",
+        CellKind.Date => "date/time text",
+        CellKind.Text => "text",
+        _ => "blob",
+    };
+
+    /// <summary>The value with its type in front, text in quotes (integer 55, text '55'); NULL stays NULL.</summary>
+    public string Typed => Kind switch
+    {
+        CellKind.Null => "NULL",
+        CellKind.Text or CellKind.Date => $"{TypeName} '{Display}'",
+        _ => $"{TypeName} {Display}",
+    };
 }
 
 /// <summary>Turns engine values into <see cref="Cell"/>s and compares them under a <see cref="GradingSpec"/>.</summary>

@@ -81,6 +81,35 @@ public sealed record GradingSpec
     /// <summary>Whether booleans equal 0/1.</summary>
     public bool CoerceBoolInteger { get; init; } = true;
 
+    /// <summary>
+    /// What the grader accepts for numbers that are not whole, in words a candidate can act on, or null when the spec
+    /// sets no tolerance (numbers must then match up to floating-point noise, which only suits integer results).
+    /// Derived from <see cref="Tolerance"/> and <see cref="ToleranceValue"/>, so it always says what the grader does.
+    /// </summary>
+    public string? ToleranceStatement()
+    {
+        if (Tolerance == ToleranceKind.None || !(ToleranceValue > 0) || !double.IsFinite(ToleranceValue))
+        {
+            return null;
+        }
+        if (Tolerance == ToleranceKind.Relative)
+        {
+            return $"Do not round: a number is accepted when it is within {Number(ToleranceValue * 100)}% of the reference value (a relative tolerance).";
+        }
+        // Rounding to n decimals moves a value by at most half a unit in the last place kept.
+        var decimals = 0;
+        while (0.5 * Math.Pow(10, -decimals) > ToleranceValue && decimals < 15)
+        {
+            decimals++;
+        }
+        var rounding = decimals == 0 ? "rounding to whole numbers" : $"rounding to {decimals} decimal{(decimals == 1 ? "" : "s")}";
+        var coarser = decimals == 0 ? "" : $", but {(decimals == 1 ? "rounding to whole numbers" : $"rounding to {decimals - 1} decimal{(decimals == 2 ? "" : "s")}")} may fail";
+        return $"Do not round: a number is accepted when it is within {Number(ToleranceValue)} of the reference value (an absolute tolerance); {rounding} also passes{coarser}.";
+    }
+
+    private static string Number(double value) =>
+        ((decimal)value).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Reads a spec from JSON.</summary>
     public static GradingSpec FromJson(string json) =>
         JsonSerializer.Deserialize<GradingSpec>(json, Json) ?? throw new JsonException("The grading spec is empty.");

@@ -15,6 +15,7 @@ public sealed class PostgresSandbox : ISqlSandbox, IAsyncDisposable
 {
     private const int FetchSize = 200;
     private const string Cursor = "dsloop_candidate";
+    private const string Declare = "DECLARE " + Cursor + " NO SCROLL CURSOR FOR ";
 
     private readonly string _connectionString;
     private readonly SandboxLimits _defaults;
@@ -79,7 +80,7 @@ public sealed class PostgresSandbox : ISqlSandbox, IAsyncDisposable
                 $"SET statement_timeout = {timeoutMs}; SET lock_timeout = {timeoutMs}; SET idle_in_transaction_session_timeout = {timeoutMs + 5000}; " +
                 "BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY", deadline.Token);
             // A one-command batch is sent as a single extended-protocol statement: the server refuses a second one.
-            await using (var declare = new NpgsqlBatch(connection) { BatchCommands = { new NpgsqlBatchCommand($"DECLARE {Cursor} NO SCROLL CURSOR FOR {statement}\n") } })
+            await using (var declare = new NpgsqlBatch(connection) { BatchCommands = { new NpgsqlBatchCommand(Declare + statement + "\n") } })
             {
                 await declare.ExecuteNonQueryAsync(deadline.Token);
             }
@@ -244,7 +245,8 @@ public sealed class PostgresSandbox : ISqlSandbox, IAsyncDisposable
 
     private static SqlRunResult Failure(RowCollector collector, SandboxLimits limits, PostgresException e, string statement)
     {
-        var where = e.Position > 0 ? $" (line {StatementText.LineOf(statement, e.Position - 1)})" : "";
+        // The position counts characters (code points) from 1 in the DECLARE that wraps the candidate's statement.
+        var where = e.Position > 0 ? StatementText.Where(statement, StatementText.IndexOfCodePoint(Declare + statement, e.Position - 1) - Declare.Length) : "";
         return e.SqlState switch
         {
             PostgresErrorCodes.QueryCanceled => TimedOut(collector, limits),

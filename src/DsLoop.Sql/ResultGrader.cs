@@ -188,7 +188,7 @@ public sealed class ResultGrader
         }
         if (missing.Count > 0 || unexpected.Count > 0)
         {
-            return DescribeDifferences(reference, missing, unexpected, keyColumns, sortedExpected);
+            return DescribeDifferences(reference, missing, unexpected, keyColumns, sortedExpected, sortedActual);
         }
         return OrderFeedback(reference, expected, actual, keyColumns);
     }
@@ -232,13 +232,15 @@ public sealed class ResultGrader
         return rows.Where((_, index) => keep[index]).ToList();
     }
 
-    private static List<string> DescribeDifferences(ResultSide reference, List<Cell[]> missing, List<Cell[]> unexpected, List<int> keyColumns, List<Cell[]> sortedExpected)
+    private static List<string> DescribeDifferences(
+        ResultSide reference, List<Cell[]> missing, List<Cell[]> unexpected, List<int> keyColumns, List<Cell[]> sortedExpected, List<Cell[]> sortedActual)
     {
         var comparer = reference.Comparer;
         var feedback = new List<string>();
         var columns = reference.Columns;
-        var identify = keyColumns.Count > 0 ? keyColumns : columns.Count > 1 ? [0] : [];
-        if (identify.Count > 0 && missing.Count > 0 && unexpected.Count > 0)
+        var described = new HashSet<int>();
+        var identify = missing.Count > 0 && unexpected.Count > 0 ? IdentifyingColumns(sortedExpected, keyColumns, columns.Count, comparer) : [];
+        if (identify.Count > 0)
         {
             // Pair wrong rows with missing rows of the same key: then the fault is in particular columns.
             var byKey = new Dictionary<string, Queue<Cell[]>>(StringComparer.Ordinal);
@@ -275,12 +277,14 @@ public sealed class ResultGrader
                     if (differing.Count > 0)
                     {
                         var (e, a) = differing[0];
+                        described.Add(c);
                         feedback.Add($"column `{columns[c].Name}` differs in {Plural(differing.Count, "row")}, first at {KeyText(reference, identify, e)}: " +
-                            $"expected {e[c].Display}, got {a[c].Display}");
+                            Difference(e[c], a[c]));
                     }
                 }
             }
         }
+        feedback.InsertRange(0, TypeDifferences(columns, sortedExpected, sortedActual, described));
         if (missing.Count > 0)
         {
             feedback.Add($"{Plural(missing.Count, "row")} missing, e.g. {Sample(missing)}");
@@ -293,6 +297,97 @@ public sealed class ResultGrader
                 : $"{Plural(unexpected.Count, "unexpected row")}, e.g. {Sample(unexpected)}");
         }
         return feedback;
+    }
+
+    /// <summary>"expected 55, got 56", or with the types named when they differ: "expected integer 55, got text '55'".</summary>
+    private static string Difference(Cell expected, Cell actual) =>
+        expected.Kind != actual.Kind && expected.Kind != CellKind.Null && actual.Kind != CellKind.Null
+            ? $"expected {expected.Typed}, got {actual.Typed}"
+            : $"expected {expected.Display}, got {actual.Display}";
+
+    /// <summary>
+    /// The columns that tell the reference's rows apart, so a wrong row is compared with the right one: the spec's
+    /// order keys, completed by as few other columns as make them unique; without order keys, the fewest leftmost
+    /// columns that are unique. Decimal columns (measures) never serve. Empty when no set of up to three columns is
+    /// unique: then rows are listed as missing and unexpected rather than paired by a guess.
+    /// </summary>
+    private static List<int> IdentifyingColumns(List<Cell[]> rows, List<int> keyColumns, int columnCount, CellComparer comparer)
+    {
+        const int MaxExtraColumns = 3;
+        var candidates = Enumerable.Range(0, columnCount)
+            .Where(c => !keyColumns.Contains(c) && !rows.Any(r => r[c].TypeName == "decimal"))
+            .ToList();
+        bool Unique(List<int> columns)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            return rows.All(r => seen.Add(comparer.Canonical(r, columns)));
+        }
+        for (var size = keyColumns.Count > 0 ? 0 : 1; size <= Math.Min(MaxExtraColumns, candidates.Count); size++)
+        {
+            foreach (var extra in Combinations(candidates, size))
+            {
+                List<int> columns = [.. keyColumns, .. extra];
+                if (Unique(columns))
+                {
+                    return columns;
+                }
+            }
+        }
+        return [];
+    }
+
+    private static IEnumerable<List<int>> Combinations(List<int> items, int size, int start = 0)
+    {
+        if (size == 0)
+        {
+            yield return [];
+            yield break;
+        }
+        for (var i = start; i <= items.Count - size; i++)
+        {
+            foreach (var rest in Combinations(items, size - 1, i + 1))
+            {
+                yield return [items[i], .. rest];
+            }
+        }
+    }
+
+    /// <summary>
+    /// A line for each column whose values in the answer never have the reference's type (text where integers are
+    /// expected, say), unless a paired row already named the types. The example pairs values that print alike when
+    /// there are such, since that is the confusing case.
+    /// </summary>
+    private static List<string> TypeDifferences(List<SqlColumn> columns, List<Cell[]> expected, List<Cell[]> actual, HashSet<int> described)
+    {
+        var lines = new List<string>();
+        for (var c = 0; c < columns.Count; c++)
+        {
+            if (described.Contains(c))
+            {
+                continue;
+            }
+            var expectedCells = expected.Select(r => r[c]).Where(x => x.Kind != CellKind.Null).ToList();
+            var actualCells = actual.Select(r => r[c]).Where(x => x.Kind != CellKind.Null).ToList();
+            if (expectedCells.Count == 0 || actualCells.Count == 0)
+            {
+                continue;
+            }
+            var expectedKinds = expectedCells.Select(x => x.Kind).ToHashSet();
+            if (actualCells.Any(x => expectedKinds.Contains(x.Kind)))
+            {
+                continue;
+            }
+            var byDisplay = new Dictionary<string, Cell>(StringComparer.Ordinal);
+            foreach (var cell in expectedCells)
+            {
+                byDisplay.TryAdd(cell.Display, cell);
+            }
+            var lookalike = actualCells.FindIndex(x => byDisplay.ContainsKey(x.Display));
+            var (e, a) = lookalike >= 0 ? (byDisplay[actualCells[lookalike].Display], actualCells[lookalike]) : (expectedCells[0], actualCells[0]);
+            var example = lookalike >= 0 ? $"expected {e.Typed}, got {a.Typed}" : $"the reference has {e.Typed}, your result {a.Typed}";
+            lines.Add($"column `{columns[c].Name}` has the wrong type: {a.TypeName} where {e.TypeName} is expected ({example})");
+        }
+        return lines;
     }
 
     private static bool IsExpected(List<Cell[]> sortedExpected, Cell[] row, CellComparer comparer)

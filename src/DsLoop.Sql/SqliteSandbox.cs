@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -11,7 +12,7 @@ namespace DsLoop.Sql;
 /// installs an authorizer that lets only reads and allow-listed functions through, and stops the query
 /// with a progress handler at the deadline or on cancellation.
 /// </summary>
-public sealed class SqliteSandbox : ISqlSandbox
+public sealed partial class SqliteSandbox : ISqlSandbox
 {
     // Authorizer action codes from sqlite3.h.
     private const int CreateIndex = 1, CreateTempTable = 4, CreateView = 8, Delete = 9, DropView = 17, Insert = 18, Pragma = 19,
@@ -142,9 +143,15 @@ public sealed class SqliteSandbox : ISqlSandbox
             var rc = raw.sqlite3_prepare_v2(db, sql, out statement, out string tail);
             if (rc != raw.SQLITE_OK)
             {
-                return guard.Denial is { } denial
-                    ? collector.Fail(SqlRunStatus.Refused, denial)
-                    : Failure(collector, guard, rc, raw.sqlite3_errmsg(db).utf8_to_string());
+                if (guard.Denial is { } denial)
+                {
+                    return collector.Fail(SqlRunStatus.Refused, denial);
+                }
+                var message = raw.sqlite3_errmsg(db).utf8_to_string();
+                var failure = Failure(collector, guard, rc, message);
+                return failure.Status == SqlRunStatus.SqlError && message is not null
+                    ? failure with { Message = message + ErrorPosition(db, sql, message) }
+                    : failure;
             }
             if (statement is null || statement.IsInvalid)
             {
@@ -270,6 +277,45 @@ public sealed class SqliteSandbox : ISqlSandbox
         }
         return columns;
     }
+
+    /// <summary>
+    /// Where a syntax error is, for the messages that quote the offending token (near "X": syntax error; unrecognized
+    /// token: "X"). SQLite reads left to right, so the error is at the first place the token stands (not inside a
+    /// longer word) where the text cut just after it fails with the very same message. Says nothing ("") when the
+    /// message quotes no token or no place reproduces it, rather than guess.
+    /// </summary>
+    private static string ErrorPosition(sqlite3 db, string sql, string message)
+    {
+        const int MaxProbes = 50;
+        var match = QuotedToken().Match(message);
+        var token = match.Groups["near"].Success ? match.Groups["near"].Value : match.Groups["unrecognized"].Value;
+        if (!match.Success || token.Length == 0)
+        {
+            return "";
+        }
+        var probes = 0;
+        for (var at = sql.IndexOf(token, StringComparison.Ordinal); at >= 0 && probes < MaxProbes; at = sql.IndexOf(token, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + token.Length;
+            if ((IsWordChar(token[0]) && at > 0 && IsWordChar(sql[at - 1])) || (IsWordChar(token[^1]) && end < sql.Length && IsWordChar(sql[end])))
+            {
+                continue;
+            }
+            probes++;
+            var rc = raw.sqlite3_prepare_v2(db, sql[..end], out var probe, out string _);
+            probe?.Dispose();
+            if (rc != raw.SQLITE_OK && raw.sqlite3_errmsg(db).utf8_to_string() == message)
+            {
+                return StatementText.Where(sql, at);
+            }
+        }
+        return "";
+    }
+
+    private static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '$' || c > 127;
+
+    [GeneratedRegex("""^(?:near "(?<near>.*)": syntax error|unrecognized token: "(?<unrecognized>.*)")$""", RegexOptions.Singleline)]
+    private static partial Regex QuotedToken();
 
     private static SqlRunResult Failure(RowCollector collector, SqliteGuard guard, int rc, string? message)
     {

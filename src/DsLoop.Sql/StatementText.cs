@@ -73,6 +73,32 @@ internal static class StatementText
         return i;
     }
 
+    /// <summary>" (line L, column C)" for a character index of <paramref name="sql"/> (both one-based; the index just past the end is the end of input), or "" when the index is outside the text.</summary>
+    public static string Where(string sql, int index)
+    {
+        if (index < 0 || index > sql.Length)
+        {
+            return "";
+        }
+        var lineStart = index == 0 ? 0 : sql.LastIndexOf('\n', index - 1) + 1;
+        return $" (line {LineOf(sql, index)}, column {index - lineStart + 1})";
+    }
+
+    /// <summary>The UTF-16 index of the <paramref name="codePoint"/>-th (zero-based) character, as PostgreSQL counts them; -1 when the text is shorter.</summary>
+    public static int IndexOfCodePoint(string text, int codePoint)
+    {
+        var index = 0;
+        for (var n = 0; n < codePoint; n++)
+        {
+            if (index >= text.Length)
+            {
+                return -1;
+            }
+            index += char.IsHighSurrogate(text[index]) && index + 1 < text.Length && char.IsLowSurrogate(text[index + 1]) ? 2 : 1;
+        }
+        return index < text.Length ? index : -1;
+    }
+
     /// <summary>One-based line number of a character index.</summary>
     public static int LineOf(string sql, int index)
     {

@@ -40,6 +40,19 @@ public sealed class SqlPracticeCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Show_states_the_tolerance_of_a_problem_with_non_integer_results()
+    {
+        const string Ratio = "ret-dau-mau-stickiness";
+        var statement = ContentLoader.LoadSqlProblems(Bank).Bank!.SqlProblemsById[Ratio].Spec.ToleranceStatement();
+        Assert.NotNull(statement);
+        var text = await Cli.RunAsync("sql", "show", Ratio, "--bank", Bank);
+        Assert.Contains($"Precision: {statement}", text.Out, StringComparison.Ordinal);
+        var json = JsonDocument.Parse((await Cli.RunAsync("sql", "show", Ratio, "--bank", Bank, "--json")).Out).RootElement;
+        Assert.Equal(statement, json.GetProperty("precision").GetString());
+        Assert.DoesNotContain("Precision:", (await Cli.RunAsync("sql", "show", Problem, "--bank", Bank)).Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Submit_grades_on_fresh_data_and_the_trap_gets_precise_feedback()
     {
         var problem = Load();

@@ -155,7 +155,7 @@ public sealed class GraderTests(SandboxFixture fixture)
         Passes(await Grade(engine, UsersByCountry, candidate));
         var de = TestData.UserRows().Count(u => u.Country == "DE");
         Fails(await Grade(engine, UsersByCountry, candidate, new GradingSpec { CoerceIntegerDecimal = false }),
-            $"column `users` differs in 5 rows, first at country DE: expected {de}, got {de}.0");
+            $"column `users` differs in 5 rows, first at country DE: expected integer {de}, got decimal {de}.0");
     }
 
     [SkippableTheory]

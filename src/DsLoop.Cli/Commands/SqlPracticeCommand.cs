@@ -72,12 +72,16 @@ internal static class SqlPracticeCommand
             var shown = problem.Hints.Take(Math.Max(0, parse.GetValue(hints))).ToList();
             if (parse.GetValue(json))
             {
-                await CliJson.WriteAsync(console.Out, new { id = problem.Id, title = problem.Title, difficulty = problem.Difficulty.Slug(), skills = problem.Skills, prompt = problem.Prompt, columns = problem.Columns, hints = shown, hintsAvailable = problem.Hints.Count });
+                await CliJson.WriteAsync(console.Out, new { id = problem.Id, title = problem.Title, difficulty = problem.Difficulty.Slug(), skills = problem.Skills, prompt = problem.Prompt, columns = problem.Columns, precision = problem.Spec.ToleranceStatement(), hints = shown, hintsAvailable = problem.Hints.Count });
                 return DsLoopCli.Ok;
             }
             await console.Out.WriteLineAsync($"{problem.Title} ({problem.Difficulty.Slug()}; {string.Join(", ", problem.Skills)})\n");
             await console.Out.WriteLineAsync(problem.Prompt);
             await console.Out.WriteLineAsync($"\nReturn the columns: {string.Join(", ", problem.Columns)}");
+            if (problem.Spec.ToleranceStatement() is { } precision)
+            {
+                await console.Out.WriteLineAsync($"Precision: {precision}");
+            }
             for (var i = 0; i < shown.Count; i++)
             {
                 await console.Out.WriteLineAsync($"Hint {i + 1}: {shown[i]}");

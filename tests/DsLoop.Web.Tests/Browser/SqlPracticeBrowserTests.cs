@@ -46,13 +46,19 @@ public sealed class SqlPracticeBrowserTests
             await Expect(page.Locator("#seed")).ToHaveTextAsync("2");
             await Expect(page.Locator(".cm-content")).ToBeVisibleAsync();
 
+            // Before an answer: the precision the grader wants, and no skill tag that could name the trap.
+            await Expect(page.Locator("#precision")).ToContainTextAsync("within 0.0001 of the reference value");
+            await Expect(page.Locator("#skills")).ToHaveCountAsync(0);
+            await Expect(page.Locator("#skills-hidden")).ToBeVisibleAsync();
+            await page.ScreenshotAsync(new() { Path = Screenshot("sql-problem-before"), FullPage = true });
+
             // A syntax error, run with Ctrl+Enter from the editor: the engine's message, no verdict.
             await page.Locator(".cm-content").ClickAsync();
             await page.Keyboard.PressAsync("Control+A");
             await page.Keyboard.TypeAsync("select month_start, from sessions");
             await Expect(page.Locator("#Sql")).ToHaveValueAsync("select month_start, from sessions");
             await page.Keyboard.PressAsync("Control+Enter");
-            await Expect(page.Locator("#run-error")).ToContainTextAsync("syntax error");
+            await Expect(page.Locator("#run-error")).ToContainTextAsync("syntax error (line 1, column 21)");
             await Expect(page.Locator("#verdict")).ToHaveCountAsync(0);
 
             // Run shows rows with a count and timing.
@@ -82,6 +88,8 @@ public sealed class SqlPracticeBrowserTests
             await Expect(page.Locator("#verdict h2")).ToHaveTextAsync("Correct");
             await Expect(page.Locator("#solution")).ToContainTextAsync(Problem.Explanation[..30]);
             await Expect(page.Locator("#history tbody tr")).ToHaveCountAsync(2);
+            await Expect(page.Locator("#skills")).ToContainTextAsync(Problem.Skills[^1]);
+            await page.ScreenshotAsync(new() { Path = Screenshot("sql-problem-after"), FullPage = true });
 
             // New data: another seed, another dataset; the draft survives and is graded afresh.
             await page.GetByRole(AriaRole.Link, new() { Name = "New data" }).ClickAsync();
@@ -96,6 +104,13 @@ public sealed class SqlPracticeBrowserTests
             await Expect(page.Locator("#sql-progress")).ToContainTextAsync("1 of");
             Assert.Empty(browser.ConsoleErrors);
         });
+    }
+
+    private static string Screenshot(string name)
+    {
+        var folder = Path.Combine(RepoPaths.Root, "TestResults", "screenshots");
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, name + ".png");
     }
 
     [SkippableFact]

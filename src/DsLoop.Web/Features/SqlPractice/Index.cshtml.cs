@@ -29,6 +29,8 @@ internal sealed class SqlIndexModel(SqlBank bank, IAppStore store) : PageModel
 
     public SqlStatus StatusOf(string id) => Progress.StatusOf(id);
 
+    public bool SkillsRevealed(string id) => Progress.SkillsRevealed(id);
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Progress = await SqlProgress.ReadAsync(store, bank, User.UserId(), cancellationToken);

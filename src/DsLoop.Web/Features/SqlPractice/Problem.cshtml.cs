@@ -145,7 +145,7 @@ internal sealed class SqlProblemModel(SqlBank bank, SqlPracticeService practice,
             return false;
         }
         Problem = problem;
-        History = await store.ListAttemptsAsync(User.UserId(), id, 50, cancellationToken);
+        History = await store.ListAttemptsAsync(User.UserId(), id, SqlProgress.AttemptsRead, cancellationToken);
         return true;
     }
 
@@ -157,7 +157,7 @@ internal sealed class SqlProblemModel(SqlBank bank, SqlPracticeService practice,
         DatasetSeed = seed ?? 0;
         var answers = History.Select(a => a.Read<SqlAnswer>()).OfType<SqlAnswer>().ToList();
         Solved = answers.Any(a => a.Passed);
-        GaveUp = answers.Any(a => a.Verdict == SqlAnswer.GaveUp);
+        GaveUp = SqlProgress.GaveUpIn(answers);
         var counts = seed is { } known
             ? (await practice.DescribeAsync(known, cancellationToken)).ToDictionary(t => t.Name, t => (long?)t.RowCount, StringComparer.Ordinal)
             : [];

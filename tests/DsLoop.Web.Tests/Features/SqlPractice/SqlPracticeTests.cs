@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Net;
+using System.Text.RegularExpressions;
 using DsLoop.Core;
 using Xunit;
 
@@ -96,7 +97,7 @@ public sealed class SqlPracticeTests(SqlPracticeApp fixture) : IClassFixture<Sql
 
         var syntax = await SqlPracticeApp.SubmitAsync(client, Stickiness, "select month_start, from sessions");
         Assert.StartsWith("Your query did not run", SqlPracticeApp.Section(syntax, "verdict"), StringComparison.Ordinal);
-        Assert.Contains("syntax error", SqlPracticeApp.Section(syntax, "feedback"), StringComparison.Ordinal);
+        Assert.Contains("syntax error (line 1, column 21)", SqlPracticeApp.Section(syntax, "feedback"), StringComparison.Ordinal);
 
         var write = await SqlPracticeApp.PostAsync(client, Stickiness, "Run", "delete from users");
         Assert.Equal(HttpStatusCode.OK, write.StatusCode);
@@ -135,6 +136,45 @@ public sealed class SqlPracticeTests(SqlPracticeApp fixture) : IClassFixture<Sql
         Assert.Contains("showing the first 100", SqlPracticeApp.Section(html, "run-summary"), StringComparison.Ordinal);
         Assert.Equal(101, html.Split("<tr>").Length - 1 - CountTableRowsOutsideResult(html));
         Assert.DoesNotContain("id=\"verdict\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Skill_tags_stay_hidden_on_the_problem_and_the_list_until_the_problem_is_solved_or_given_up()
+    {
+        const string Dau = "daily-active-users";
+        using var client = await fixture.NewUserAsync();
+        static string Row(string list, string id) => Regex.Match(list, $"<tr data-problem=\"{id}\">.*?</tr>", RegexOptions.Singleline).Value;
+        static string Tags(string page) => Regex.Match(page, "<span id=\"skills\">.*?</span>", RegexOptions.Singleline).Value;
+
+        var before = await client.GetStringAsync(SqlPracticeApp.PagePath(Dau));
+        Assert.DoesNotContain("href=\"/sql?skill=test-accounts\"", before, StringComparison.Ordinal);
+        Assert.Contains("Skill tags appear once you solve the problem or give up", SqlPracticeApp.Text(before), StringComparison.Ordinal);
+        var list = await client.GetStringAsync("/sql");
+        Assert.DoesNotContain("?skill=", Row(list, Dau), StringComparison.Ordinal);
+        Assert.DoesNotContain("?skill=", Row(list, Stickiness), StringComparison.Ordinal);
+
+        // A wrong answer reveals nothing; giving up on one problem and solving another reveal each one's tags only.
+        await SqlPracticeApp.SubmitAsync(client, Dau, "select 1 as day, 2 as dau");
+        Assert.DoesNotContain("?skill=", Row(await client.GetStringAsync("/sql"), Dau), StringComparison.Ordinal);
+        var gaveUp = await SqlPracticeApp.SubmitAsync(client, Dau, "", handler: "GiveUp");
+        Assert.Contains("href=\"/sql?skill=test-accounts\"", Tags(gaveUp), StringComparison.Ordinal);
+        list = await client.GetStringAsync("/sql");
+        Assert.Contains("href=\"/sql?skill=test-accounts\"", Row(list, Dau), StringComparison.Ordinal);
+        Assert.DoesNotContain("?skill=", Row(list, Stickiness), StringComparison.Ordinal);
+        var solved = await SqlPracticeApp.SubmitAsync(client, Stickiness, fixture.Problem(Stickiness).ReferenceFor("sqlite"));
+        Assert.Contains("href=\"/sql?skill=integer-division\"", Tags(solved), StringComparison.Ordinal);
+        Assert.Contains("href=\"/sql?skill=integer-division\"", Row(await client.GetStringAsync("/sql"), Stickiness), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_problem_with_non_integer_results_states_the_tolerance_its_grading_applies()
+    {
+        using var client = await fixture.NewUserAsync();
+        var ratio = await client.GetStringAsync(SqlPracticeApp.PagePath(Stickiness));
+        Assert.Equal("Precision. " + fixture.Problem(Stickiness).Spec.ToleranceStatement(), SqlPracticeApp.Section(ratio, "precision"));
+        Assert.Contains("within 0.0001 of the reference value", SqlPracticeApp.Text(ratio), StringComparison.Ordinal);
+        var counts = await client.GetStringAsync(SqlPracticeApp.PagePath("daily-active-users"));
+        Assert.DoesNotContain("id=\"precision\"", counts, StringComparison.Ordinal);
     }
 
     [Fact]
