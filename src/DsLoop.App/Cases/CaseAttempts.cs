@@ -86,6 +86,14 @@ public sealed class CaseAttempts(CaseService cases, IAppStore store, TimeProvide
     public bool PastDeadline(CasePayload payload) => payload.Deadline is { } d && clock.GetUtcNow() > d + Grace;
 
     /// <summary>Seconds until the deadline, or null without one.</summary>
+    /// <summary>Seconds from the attempt's start to its submission, or to now while it is open: the server's clock, so a reload or a post does not reset it.</summary>
+    public long ElapsedSeconds(Attempt attempt)
+    {
+        ArgumentNullException.ThrowIfNull(attempt);
+        return (long)Math.Max(0, ((attempt.SubmittedAt ?? clock.GetUtcNow()) - attempt.StartedAt).TotalSeconds);
+    }
+
+    /// <summary>Seconds left before the take-home deadline, if the case has one.</summary>
     public long? SecondsLeft(CasePayload payload) =>
         payload.Deadline is { } d ? (long)Math.Max(0, (d - clock.GetUtcNow()).TotalSeconds) : null;
 

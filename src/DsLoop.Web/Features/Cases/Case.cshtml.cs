@@ -91,6 +91,9 @@ internal sealed class CasePageModel(CaseAttempts attempts) : PageModel
     public HtmlString BriefHtml => SafeMarkdown.Html(Cases.Brief(Id));
     public IReadOnlyList<string> FileNames => CaseService.FileNames(Id.Kind);
     public long? SecondsLeft => attempts.SecondsLeft(Payload);
+
+    /// <summary>Time on the case so far (or until it was submitted), by the server's clock.</summary>
+    public long ElapsedSeconds => attempts.ElapsedSeconds(Attempt);
     public bool PastDeadline => attempts.PastDeadline(Payload);
 
     /// <summary>The modeling scenario (its segment column and values for the error-analysis fields), or null for other kinds.</summary>

@@ -37,6 +37,13 @@ internal sealed class SqlProblemModel(SqlBank bank, SqlPracticeService practice,
     public bool GaveUp { get; private set; }
     public bool ShowSolution => Solved || GaveUp;
 
+    /// <summary>
+    /// Where the problem timer starts: the seconds posted with a Run or Submit, or the time a shown attempt took, so Run
+    /// and Submit do not reset it.
+    /// </summary>
+    public int TimerStart => Seconds > 0 ? Seconds
+        : Shown is { Attempt.SubmittedAt: { } submitted } shown ? (int)Math.Clamp((submitted - shown.Attempt.StartedAt).TotalSeconds, 0, 24 * 3600) : 0;
+
     public HtmlString PromptHtml => SafeMarkdown.Html(Problem.Prompt);
     public HtmlString ExplanationHtml => SafeMarkdown.Html(Problem.Explanation);
     public HtmlString HintHtml(int index) => SafeMarkdown.Html(Problem.Hints[index]);

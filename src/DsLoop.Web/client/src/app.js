@@ -4,11 +4,12 @@ import htmx from "htmx.org";
 htmx.config.includeIndicatorStyles = false;
 window.htmx = htmx;
 
-// Elements with data-timer show the minutes and seconds since the page loaded and keep a
-// hidden field (data-timer-field) filled with the elapsed seconds, so time taken is recorded.
+// Elements with data-timer show the minutes and seconds since the server's start (data-timer-start,
+// seconds already spent, so a Run, a Submit or a reload does not reset the count) and keep a hidden
+// field (data-timer-field) filled with the elapsed seconds, so time taken is recorded.
 function startTimers() {
   for (const el of document.querySelectorAll("[data-timer]")) {
-    const started = Date.now();
+    const started = Date.now() - Number(el.dataset.timerStart || "0") * 1000;
     const field = el.dataset.timerField ? document.getElementById(el.dataset.timerField) : null;
     const tick = () => {
       const seconds = Math.floor((Date.now() - started) / 1000);
