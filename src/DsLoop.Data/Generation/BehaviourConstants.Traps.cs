@@ -105,6 +105,36 @@ internal static partial class BehaviourConstants
         public const double RefundChance = 0.5;
     }
 
+    /// <summary>
+    /// Rare rows that sit exactly on the boundaries analysts write into queries (a day of lateness, an experiment's end,
+    /// the bot threshold, the cart step, the 5% SRM cut-off), planted in every dataset so that an off-by-one query gives
+    /// a different answer from the right one. Each is deterministic from the seed and present at every scale.
+    /// </summary>
+    public static class Boundaries
+    {
+        /// <summary>App events per dataset whose offline device synced exactly one day after the event (received_at = event_time + 24 h).</summary>
+        public const int ExactDayLateEvents = 2;
+        /// <summary>A purchase is planted at exactly the end of each experiment when a session starts this close to it.</summary>
+        public const int PurchaseAtEndWindowSeconds = 6 * SimulationCalendar.SecondsPerHour;
+        /// <summary>The month the bank's bot problems look at (October 2025): the long human session and the rate-limited scraper are in it.</summary>
+        public static readonly int OctoberFirstDay = Catalog.DayOf(new DateOnly(2025, 10, 1));
+        /// <summary>The first day after <see cref="OctoberFirstDay"/>'s month.</summary>
+        public static readonly int NovemberFirstDay = Catalog.DayOf(new DateOnly(2025, 11, 1));
+        /// <summary>The events of the planted long human session: exactly the bot threshold the bank's problems use (more than 100 is a bot).</summary>
+        public const int LongHumanSessionEvents = 100;
+        /// <summary>The events of every run of the rate-limited scraper: one past the bot threshold.</summary>
+        public const int ThrottledBotEventsPerRun = 101;
+        /// <summary>Purchases per dataset made with "buy now" in the user's first search session, with no add_to_cart event.</summary>
+        public const int BuyNowPurchases = 2;
+        /// <summary>The onboarding checklist's treatment arm loses this share of its assignment and exposure logs (a real SRM).</summary>
+        public const double OnboardingLostTreatmentLogShare = 0.4;
+        /// <summary>
+        /// search_ranking_v2's assignment service keeps its arms this far from the 30/70 design, as a Pearson chi-square of
+        /// the non-test assignments: just past the 5% cut-off of 3.841 and well short of the 1% one (6.635).
+        /// </summary>
+        public const double SearchRankingChiSquare = 4.03;
+    }
+
     /// <summary>The effects of the planted KPI-drop causes (see <see cref="Scenarios.KpiDropCause"/>).</summary>
     public static class Planted
     {

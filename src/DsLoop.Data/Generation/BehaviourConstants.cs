@@ -252,8 +252,12 @@ internal static partial class BehaviourConstants
         [
             new(1, "onboarding_checklist", "Treatment shows a progress checklist during onboarding.", "onboarding completion (step 5 reached)", 14, 56, 0.5, 0.5, 0.8),
             new(2, "checkout_redesign", "Treatment gets the one-page checkout.", "session purchase conversion", 70, 126, 1.0, 0.5, 0.5),
-            new(3, "search_ranking_v2", "Treatment ranks search results with the new model.", "searches per session", 35, 91, 0.4, 0.5, 0.6),
+            new(3, "search_ranking_v2", "Treatment ranks search results with the new model.", "searches per session", 35, 91, 1.0, 0.3, 0.6),
         ];
+        /// <summary>The onboarding experiment, whose treatment arm loses logs (<see cref="Boundaries.OnboardingLostTreatmentLogShare"/>).</summary>
+        public const int OnboardingId = 1;
+        /// <summary>The search ranking experiment, whose arms miss the design by a planted chi-square (<see cref="Boundaries.SearchRankingChiSquare"/>).</summary>
+        public const int SearchRankingId = 3;
         /// <summary>The experiment whose effects can be planted (<see cref="Scenarios.ExperimentPlan"/>).</summary>
         public const int CheckoutId = 2;
         /// <summary>Its index in <see cref="All"/>.</summary>

@@ -13,6 +13,7 @@ internal sealed class BotAndTestAccountSimulator
     private readonly SimulationSettings _settings;
     private readonly SessionSimulator _sessions;
     private readonly EventLog _events;
+    private bool _throttledBotPlanted;
 
     public BotAndTestAccountSimulator(SimulationSettings settings, UserState user, SessionSimulator sessions, EventLog events)
     {
@@ -30,12 +31,19 @@ internal sealed class BotAndTestAccountSimulator
 
     /// <summary>
     /// A scripted web scraper: it lives for a few days to a few weeks and runs on most of them at the same minute of
-    /// the UTC day, whatever the user's time zone, firing 110-400 page views and searches about one a second; it never
-    /// onboards, buys or files tickets.
+    /// the UTC day, whatever the user's time zone, firing 110-400 page views and searches about one a second (the first
+    /// one alive in October is rate-limited to <see cref="Boundaries.ThrottledBotEventsPerRun"/>); it never onboards,
+    /// buys or files tickets.
     /// </summary>
     public void SimulateBaselineBot(int signupDay, long signupAt)
     {
         var lastDay = Math.Min(WindowDays, signupDay + Bots.MinLifetimeDays + (int)_user.Random.Exponential(Bots.MeanExtraLifetimeDays));
+        if (!_throttledBotPlanted && signupDay < Boundaries.NovemberFirstDay - 1 && lastDay > Boundaries.OctoberFirstDay + 1)
+        {
+            // The first scraper alive in October is rate-limited: every run stops one event past the bot threshold.
+            _throttledBotPlanted = true;
+            _user.ThrottledBot = true;
+        }
         var minuteOfDay = _user.Random.NextInt(SimulationCalendar.MinutesPerDay);
         var previous = _sessions.FirstSessionStart(signupAt);
         _sessions.Simulate(previous, first: false, holiday: false);

@@ -20,6 +20,7 @@ internal sealed class EventLog
     private long _eventId;
     private long _lastEventTime;
     private long _lastEventSession;
+    private int _exactDayLateLeft = Boundaries.ExactDayLateEvents;
 
     public EventLog(SimulationSettings settings, UserState user, IDatasetSink sink)
     {
@@ -56,6 +57,18 @@ internal sealed class EventLog
         var duplicate = _user.DoubleFiresEvents && rng.Chance(Delivery.DoubleFireChance);
         var duplicateDelay = duplicate ? rng.NextInt(Delivery.DoubleFireArrivalSpreadSeconds) : 0;
         var afterChange = t >= _changeStart;
+        if (name == "purchase" && _user.PurchaseEventsLost)
+        {
+            return; // the device's purchase events never reach the pipeline; the payment is still charged
+        }
+        // Decided before any planted fault, so a scenario drops or keeps the same boundary rows as the baseline.
+        if (_exactDayLateLeft > 0 && _user.Kind == AccountKind.Person && _user.Platform != Web && received < WindowEnd
+            && received - t > Clock.Day && received - t < 2 * Clock.Day)
+        {
+            // A device that syncs once a day: the event arrives exactly 24 hours after it happened.
+            _exactDayLateLeft--;
+            received = t + Clock.Day;
+        }
         if (_cause == KpiDropCause.TrackingLoss && _user.Platform == Ios && _user.AppVersion == Planted.TrackingLossVersion
             && name is "purchase" or "add_to_cart" && _user.ScenarioRandom.Chance(Planted.TrackingLossDropChance))
         {

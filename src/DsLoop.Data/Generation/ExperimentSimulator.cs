@@ -19,6 +19,8 @@ internal sealed class ExperimentSimulator
     private readonly DataRow _experiments = new(DatasetSchema.Experiments);
     private readonly DataRow _assignments = new(DatasetSchema.Assignments);
     private readonly DataRow _exposures = new(DatasetSchema.Exposures);
+    private int _searchRankingTreatment;
+    private int _searchRankingControl;
 
     public ExperimentSimulator(SimulationSettings settings, UserState user, IDatasetSink sink)
     {
@@ -59,6 +61,8 @@ internal sealed class ExperimentSimulator
         }
         _user.CheckoutLogsLost = _plan is { SampleRatioMismatch: true } && _user.Platform == Android && _user.InTreatment[Experiments.CheckoutIndex]
             && Rng.Unit(Rng.Hash(_seed, RandomStreams.LostAssignmentLog, userId)) < Experiments.LostTreatmentLogShare;
+        _user.OnboardingLogsLost = _user.InTreatment[Experiments.OnboardingId - 1]
+            && Rng.Unit(Rng.Hash(_seed, RandomStreams.LostOnboardingLog, userId)) < Boundaries.OnboardingLostTreatmentLogShare;
     }
 
     /// <summary>Assignment and exposure at a session's start; returns the relative purchase lift that applies to the session.</summary>
@@ -72,8 +76,12 @@ internal sealed class ExperimentSimulator
             {
                 continue;
             }
+            if (_user.AssignedAt[e] == 0 && x.Id == Experiments.SearchRankingId && !_user.IsTestAccount)
+            {
+                _user.InTreatment[e] = SearchRankingVariant(x.TreatmentShare);
+            }
             var variant = _user.InTreatment[e] ? "treatment" : "control";
-            var logged = !(x.Id == Experiments.CheckoutId && _user.CheckoutLogsLost);
+            var logged = IsLogged(e);
             if (_user.AssignedAt[e] == 0)
             {
                 _user.AssignedAt[e] = start;
@@ -109,6 +117,34 @@ internal sealed class ExperimentSimulator
         return _plan is { } plan && _user.InTreatment[x] && _user.ExposedAt[x] != 0 && sessionStart < DayStart(Experiments.All[x].EndDay)
             ? plan.GuardrailRelativeChange
             : null;
+    }
+
+    /// <summary>Whether the user's assignment to (and exposure in) the experiment at <paramref name="index"/> reach the logs.</summary>
+    public bool IsLogged(int index)
+    {
+        var id = Experiments.All[index].Id;
+        return !(id == Experiments.CheckoutId && _user.CheckoutLogsLost) && !(id == Experiments.OnboardingId && _user.OnboardingLogsLost);
+    }
+
+    /// <summary>
+    /// The variant search_ranking_v2's assignment service gives the next non-test user: the arm that keeps the treatment
+    /// arm's shortfall against the design closest to the planted chi-square, so the check lands just past the 5% cut-off
+    /// whatever the number of users.
+    /// </summary>
+    private bool SearchRankingVariant(double share)
+    {
+        var n = _searchRankingTreatment + _searchRankingControl + 1.0;
+        var target = -Math.Sqrt(Boundaries.SearchRankingChiSquare * n * share * (1 - share));
+        var treatment = Math.Abs(_searchRankingTreatment + 1 - (share * n) - target) < Math.Abs(_searchRankingTreatment - (share * n) - target);
+        if (treatment)
+        {
+            _searchRankingTreatment++;
+        }
+        else
+        {
+            _searchRankingControl++;
+        }
+        return treatment;
     }
 
     private void Write(DataRow r, int experimentId, string variant, long at)

@@ -30,4 +30,7 @@ internal static class RandomStreams
 
     /// <summary>Stateless decision whether a user's checkout-experiment logs are lost when a sample ratio mismatch is planted.</summary>
     public const ulong LostAssignmentLog = 3_000;
+
+    /// <summary>Stateless decision whether a user's onboarding-experiment logs are lost (the treatment arm's real SRM).</summary>
+    public const ulong LostOnboardingLog = 4_000;
 }

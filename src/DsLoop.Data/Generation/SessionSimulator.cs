@@ -20,6 +20,10 @@ internal sealed class SessionSimulator
     private readonly BillingSimulator _billing;
     private readonly DataRow _row = new(DatasetSchema.Sessions);
     private long _sessionId;
+    private bool _longSessionPlanted;
+    private int _buyNowLeft = Boundaries.BuyNowPurchases;
+    private readonly bool[] _purchaseAtEndPlanted = new bool[Experiments.All.Length];
+    private readonly bool[] _lostPurchasesPlanted = new bool[Experiments.All.Length];
 
     public SessionSimulator(SimulationSettings settings, UserState user, IDatasetSink sink, EventLog events,
         ExperimentSimulator experiments, SupportSimulator support, BillingSimulator billing)
@@ -109,6 +113,10 @@ internal sealed class SessionSimulator
         if (_user.IsBot)
         {
             var n = Bots.MinEventsPerRun + rng.NextInt(Bots.EventsPerRunSpread);
+            if (_user.ThrottledBot)
+            {
+                n = Boundaries.ThrottledBotEventsPerRun;
+            }
             for (var i = 0; i < n; i++)
             {
                 _events.Log(t, i % Bots.SearchEveryNthEvent == Bots.SearchEveryNthEvent - 1 ? "search" : "page_view");
@@ -121,8 +129,24 @@ internal sealed class SessionSimulator
             {
                 Onboard(ref t);
             }
-            Browse(ref t);
-            Checkout(ref t, day, holiday, purchaseLift);
+            if (!first && IsLongSessionCandidate(start))
+            {
+                _longSessionPlanted = true;
+                LongBrowse(ref t);
+            }
+            else
+            {
+                Browse(ref t);
+                if (PurchaseAtEndCandidate(start, t) is { } experiment)
+                {
+                    CheckoutAtEnd(ref t, day, experiment);
+                }
+                else
+                {
+                    Checkout(ref t, day, holiday, purchaseLift);
+                }
+            }
+            _user.SearchedBefore |= _user.SessionHasSearch;
             _support.MaybeOpenTicket(start, day);
             _billing.MaybeSubscribe(start);
         }
@@ -133,6 +157,7 @@ internal sealed class SessionSimulator
     public void Open(long start)
     {
         _user.SessionId = ++_sessionId;
+        _user.SessionHasSearch = false;
         _user.SessionLogged = _settings.InLoggedWindow(start);
         _user.AppVersion = _user.Platform == Web ? null : VersionAt(start);
         _user.DoubleFiresEvents = _user.Platform == Android && _user.AppVersion == DuplicatingVersion;
@@ -207,6 +232,91 @@ internal sealed class SessionSimulator
             else
             {
                 _events.Log(t, "search");
+                _user.SessionHasSearch = true;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The first October web session of a person (not their first) becomes the dataset's one very long human visit:
+    /// exactly <see cref="Boundaries.LongHumanSessionEvents"/> events, the bot threshold, so "more than 100" keeps the user.
+    /// </summary>
+    private bool IsLongSessionCandidate(long start) =>
+        !_longSessionPlanted && _user.Kind == AccountKind.Person && _user.Platform == Web
+        && start >= DayStart(Boundaries.OctoberFirstDay) && start < DayStart(Boundaries.NovemberFirstDay) - Clock.Day;
+
+    /// <summary>A person reading the catalogue page by page: page views with a search every fifth event, no checkout.</summary>
+    private void LongBrowse(ref long t)
+    {
+        for (var i = 0; i < Boundaries.LongHumanSessionEvents; i++)
+        {
+            t += Gap();
+            if (i % 5 == 4)
+            {
+                _events.Log(t, "search");
+                _user.SessionHasSearch = true;
+            }
+            else
+            {
+                _events.Log(t, "page_view");
+            }
+        }
+    }
+
+    /// <summary>
+    /// The experiment (index) whose end this session's planted purchase lands on: a person assigned to it, with no purchase
+    /// since the assignment, whose session starts in the last hours of the test and has browsed before the end.
+    /// </summary>
+    private int? PurchaseAtEndCandidate(long start, long t)
+    {
+        if (_user.Kind != AccountKind.Person || _user.PurchaseEventsLost)
+        {
+            return null;
+        }
+        for (var e = 0; e < Experiments.All.Length; e++)
+        {
+            var end = DayStart(Experiments.All[e].EndDay);
+            if (!_purchaseAtEndPlanted[e] && _user.AssignedAt[e] != 0 && _experiments.IsLogged(e) && _user.LastPurchaseAt < _user.AssignedAt[e]
+                && start >= end - Boundaries.PurchaseAtEndWindowSeconds && t + Browsing.MinGapSeconds < end)
+            {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>A cart left open in the test's last hours and charged at exactly the second the experiment ends.</summary>
+    private void CheckoutAtEnd(ref long t, int day, int experiment)
+    {
+        _purchaseAtEndPlanted[experiment] = true;
+        var usd = Math.Round(_user.Random.LogNormal(Checkouts.BasketLogMean, Checkouts.BasketLogSd), 2);
+        t += Browsing.MinGapSeconds;
+        _events.Log(t, "add_to_cart", amountUsd: usd);
+        t = DayStart(Experiments.All[experiment].EndDay);
+        _events.Log(t, "purchase", amountUsd: usd);
+        _user.LastPurchaseAt = t;
+        _user.ChurnTally.CountPurchase(day);
+        _billing.PayInApp(usd, t, "succeeded");
+    }
+
+    /// <summary>
+    /// For each experiment, the first person who buys after their assignment (and not since) gets a device that stops
+    /// sending purchase events from then on: their payments exist, their purchase events do not.
+    /// </summary>
+    private void MaybeLosePurchaseEvents(long t)
+    {
+        if (_user.Kind != AccountKind.Person || _user.PurchaseEventsLost)
+        {
+            return;
+        }
+        for (var e = 0; e < Experiments.All.Length; e++)
+        {
+            if (!_lostPurchasesPlanted[e] && _user.AssignedAt[e] != 0 && _experiments.IsLogged(e) && t >= _user.AssignedAt[e] && t < DayStart(Experiments.All[e].EndDay)
+                && _user.LastPurchaseAt < _user.AssignedAt[e])
+            {
+                _lostPurchasesPlanted[e] = true;
+                _user.PurchaseEventsLost = true;
+                return;
             }
         }
     }
@@ -234,7 +344,12 @@ internal sealed class SessionSimulator
             usd = Math.Round(usd * Planted.PriceRiseFactor, 2);
         }
         t += Gap();
-        _events.Log(t, "add_to_cart", amountUsd: usd);
+        // "Buy now" in a person's first search session: the purchase skips the cart, so there is no add_to_cart event.
+        var buyNow = _buyNowLeft > 0 && _user.Kind == AccountKind.Person && _user.SessionHasSearch && !_user.SearchedBefore;
+        if (!buyNow)
+        {
+            _events.Log(t, "add_to_cart", amountUsd: usd);
+        }
         var p = Checkouts.BaseCompletion * (1 + lift);
         if (holiday)
         {
@@ -250,10 +365,20 @@ internal sealed class SessionSimulator
         }
         if (!rng.Chance(Math.Min(Checkouts.MaxCompletion, p)))
         {
+            if (buyNow)
+            {
+                _events.Log(t, "add_to_cart", amountUsd: usd); // not bought: the cart was an ordinary one after all
+            }
             return;
         }
+        if (buyNow)
+        {
+            _buyNowLeft--;
+        }
         t += Checkouts.PurchaseMinDelaySeconds + (long)rng.Exponential(Checkouts.PurchaseMeanExtraDelaySeconds);
+        MaybeLosePurchaseEvents(t);
         _events.Log(t, "purchase", amountUsd: usd);
+        _user.LastPurchaseAt = t;
         _user.ChurnTally.CountPurchase(day);
         var refunded = rng.Chance(_user.IsTestAccount ? TestAccounts.RefundChance : Checkouts.RefundChance);
         _billing.PayInApp(usd, t, refunded ? "refunded" : "succeeded");

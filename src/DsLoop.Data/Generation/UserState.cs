@@ -83,6 +83,24 @@ internal sealed class UserState
     /// <summary>Whether the user's checkout-experiment assignment and exposure go unlogged (a planted sample ratio mismatch).</summary>
     public bool CheckoutLogsLost { get; set; }
 
+    /// <summary>Whether the user's onboarding-experiment assignment and exposure are not logged (the treatment arm's SRM).</summary>
+    public bool OnboardingLogsLost { get; set; }
+
+    /// <summary>Whether the user's device no longer sends purchase events (the payments still arrive).</summary>
+    public bool PurchaseEventsLost { get; set; }
+
+    /// <summary>When the user last completed a purchase, or 0.</summary>
+    public long LastPurchaseAt { get; set; }
+
+    /// <summary>Whether an earlier session of the user had a search.</summary>
+    public bool SearchedBefore { get; set; }
+
+    /// <summary>Whether the current session has had a search so far.</summary>
+    public bool SessionHasSearch { get; set; }
+
+    /// <summary>Whether the user is the rate-limited scraper whose runs stop at <see cref="Boundaries.ThrottledBotEventsPerRun"/> events.</summary>
+    public bool ThrottledBot { get; set; }
+
     /// <summary>The id of the session being simulated.</summary>
     public long SessionId { get; set; }
 
@@ -111,6 +129,11 @@ internal sealed class UserState
     {
         Subscribed = false;
         PlanAtSnapshot = Plan;
+        PurchaseEventsLost = false;
+        LastPurchaseAt = 0;
+        SearchedBefore = false;
+        SessionHasSearch = false;
+        ThrottledBot = false;
         ChurnTally.Reset();
     }
 

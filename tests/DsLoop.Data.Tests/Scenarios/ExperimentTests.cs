@@ -53,10 +53,34 @@ public sealed class ExperimentTests
         Assert.True(ChiSquare(db, truth.SrmEvidenceSql) < 10.83);
         var conversion = ConversionByVariant(db, truth.LiftEvidenceSql);
         Assert.InRange((conversion["treatment"] / conversion["control"]) - 1, -0.12, 0.12);
-        foreach (var experiment in new[] { 1, 3 })
-        {
-            Assert.True(ChiSquare(db, $"SELECT variant, COUNT(*) FROM assignments WHERE experiment_id = {experiment} GROUP BY variant") < 10.83);
-        }
+    }
+
+    [Theory]
+    [InlineData(1UL)]
+    [InlineData(2UL)]
+    [InlineData(3UL)]
+    public void The_other_experiments_carry_their_planted_boundaries_a_real_srm_and_a_marginal_one_on_an_unequal_split(ulong seed)
+    {
+        using var db = Db.Generate(new GenerationOptions(seed, DataScale.Tiny));
+        Assert.Equal(0.5, db.Scalar("SELECT treatment_share FROM experiments WHERE experiment_id = 1"));
+        Assert.Equal(0.3, db.Scalar("SELECT treatment_share FROM experiments WHERE experiment_id = 3"));
+        // onboarding_checklist lost treatment logs: far past the 1% cut-off.
+        Assert.True(PearsonChiSquare(db, 1) > 6.635 * 1.2);
+        // search_ranking_v2 misses its 30/70 design just past the 5% cut-off and short of the 1% one.
+        Assert.InRange(PearsonChiSquare(db, 3), 3.841 + 0.01, 6.635);
+    }
+
+    /// <summary>Pearson's statistic of the non-test assignments against the experiment's own treatment share.</summary>
+    private static double PearsonChiSquare(Db db, int experiment)
+    {
+        var share = db.Scalar($"SELECT treatment_share FROM experiments WHERE experiment_id = {experiment}");
+        var rows = db.Rows($"""
+            SELECT a.variant, COUNT(*) FROM assignments a JOIN users u ON u.user_id = a.user_id
+            WHERE a.experiment_id = {experiment} AND NOT u.is_test_account GROUP BY a.variant
+            """).ToDictionary(r => (string)r[0]!, r => (double)(long)r[1]!);
+        var total = rows["control"] + rows["treatment"];
+        return (Math.Pow(rows["control"] - (total * (1 - share)), 2) / (total * (1 - share)))
+            + (Math.Pow(rows["treatment"] - (total * share), 2) / (total * share));
     }
 
     [Fact]
