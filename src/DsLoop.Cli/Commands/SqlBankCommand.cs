@@ -91,10 +91,14 @@ internal static class SqlBankCommand
         return command;
     }
 
-    /// <summary>Loads a seed's dataset into its own schema (once) and returns a sandbox reading it as a reader role.</summary>
+    /// <summary>
+    /// Loads a seed's dataset into its own schema (once per generator version: the schema name carries
+    /// <see cref="DatasetGenerator.CacheTag"/>, so a changed generator never grades on stale data) and returns a sandbox
+    /// reading it as a reader role.
+    /// </summary>
     internal static async Task<ISqlSandbox> PostgresDatasetAsync(string adminConnectionString, ulong seed, DataScale scale, CancellationToken cancellationToken)
     {
-        var schema = string.Create(CultureInfo.InvariantCulture, $"bank_{scale.Name}_{seed}");
+        var schema = string.Create(CultureInfo.InvariantCulture, $"bank_{DatasetGenerator.CacheTag}_{scale.Name}_{seed}");
         await using (var admin = new NpgsqlConnection(adminConnectionString))
         {
             await admin.OpenAsync(cancellationToken);
