@@ -92,7 +92,7 @@ public sealed partial class UnsafeLinkTests
         {
             // The layout's head carries the app's own icon as a fixed data: URL; candidate text is only ever in <main>.
             var html = await client.GetStringAsync(page);
-            var main = html[html.IndexOf("<main>", StringComparison.Ordinal)..];
+            var main = html[html.IndexOf("<main", StringComparison.Ordinal)..];
             AssertNoUnsafeUrl(page, main);
         }
         // The feedback still quotes what was typed, as text.
@@ -110,7 +110,7 @@ public sealed partial class UnsafeLinkTests
         Assert.Equal(HttpStatusCode.Redirect, prep.StatusCode);
         var rounds = (await MockLoop.LoopPagesTests.StateAsync(app, path)).Rounds.Count;
         var planned = await client.GetStringAsync(path);
-        AssertNoUnsafeUrl(path, planned[planned.IndexOf("<main>", StringComparison.Ordinal)..]);
+        AssertNoUnsafeUrl(path, planned[planned.IndexOf("<main", StringComparison.Ordinal)..]);
         await MockLoop.LoopPagesTests.FinishLoopAsync(app, client, path, "I would start from the baseline. " + Payload);
         var flags = await MockLoop.LoopPagesTests.PostAsync(client, $"{path}/scorecard", "RedFlags", ("notes", Payload));
         Assert.Equal(HttpStatusCode.Redirect, flags.StatusCode);
@@ -122,7 +122,7 @@ public sealed partial class UnsafeLinkTests
             var response = await client.GetAsync(page);
             var html = await response.Content.ReadAsStringAsync();
             Assert.True(response.IsSuccessStatusCode, $"{page} gave {response.StatusCode}");
-            AssertNoUnsafeUrl(page, html[html.IndexOf("<main>", StringComparison.Ordinal)..]);
+            AssertNoUnsafeUrl(page, html[html.IndexOf("<main", StringComparison.Ordinal)..]);
         }
         // What was typed is still there, as text: the notes on the scorecard and an answer in its round's review.
         Assert.Contains("hex", WebUtility.HtmlDecode(await client.GetStringAsync($"{path}/scorecard")), StringComparison.Ordinal);
