@@ -384,7 +384,7 @@ public sealed class ResultGrader
             }
             var lookalike = actualCells.FindIndex(x => byDisplay.ContainsKey(x.Display));
             var (e, a) = lookalike >= 0 ? (byDisplay[actualCells[lookalike].Display], actualCells[lookalike]) : (expectedCells[0], actualCells[0]);
-            var example = lookalike >= 0 ? $"expected {e.Typed}, got {a.Typed}" : $"the reference has {e.Typed}, your result {a.Typed}";
+            var example = lookalike >= 0 ? Difference(e, a) : $"the reference has {e.Typed}, your result {a.Typed}";
             lines.Add($"column `{columns[c].Name}` has the wrong type: {a.TypeName} where {e.TypeName} is expected ({example})");
         }
         return lines;
