@@ -20,14 +20,27 @@ internal static class CoachEvaluateCommand
     public static Command Build(CliConsole console)
     {
         var (set, half, content, json) = Options();
-        var command = new Command("evaluate", "Measure the cue coach and the judge against the labelled evaluation set.") { set, half, content, json };
+        var misses = new Option<bool>("--misses") { Description = "List, answer by answer, where the judge disagrees with the labels (missed and false steps, off-topic and number flags)." };
+        var command = new Command("evaluate", "Measure the cue coach and the judge against the labelled evaluation set.") { set, half, content, json, misses };
         command.SetAction(async (parse, _) =>
         {
             var (bank, answers) = Load(parse.GetValue(set)!, parse.GetValue(content));
             var chosen = answers.Of(ParseHalf(parse.GetValue(half)!));
             var cache = VectorCache.Shared;
+            var scorer = Calibration.Scorer(bank, cache, JudgeSettings.Calibrated, NumberChecker.Check);
+            if (parse.GetValue(misses))
+            {
+                var found = Misses.Find(chosen, scorer);
+                if (parse.GetValue(json))
+                {
+                    await CliJson.WriteAsync(console.Out, new { half = parse.GetValue(half), answers = chosen.Count, misses = found });
+                    return DsLoopCli.Ok;
+                }
+                await WriteMissesAsync(console.Out, chosen.Count, found);
+                return DsLoopCli.Ok;
+            }
             var old = Agreement.Measure(chosen, a => AnswerCoach.Review(bank.ItemsById[a.ItemId], bank.Frameworks[bank.ItemsById[a.ItemId].FrameworkId], a.Text));
-            var judged = Agreement.Measure(chosen, Calibration.Scorer(bank, cache, JudgeSettings.Calibrated, NumberChecker.Check));
+            var judged = Agreement.Measure(chosen, scorer);
             if (parse.GetValue(json))
             {
                 await CliJson.WriteAsync(console.Out, new { half = parse.GetValue(half), cueCoach = old, judge = judged });
@@ -100,6 +113,36 @@ internal static class CoachEvaluateCommand
         return unknown is not null
             ? throw new CliException($"--set: {unknown.Source} answers '{unknown.ItemId}', which is not in the content bank.")
             : answers.Count == 0 ? throw new CliException($"--set: '{set}' holds no labelled answers.") : (bank, answers);
+    }
+
+    private static async Task WriteMissesAsync(TextWriter output, int answers, IReadOnlyList<AnswerMiss> misses)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        foreach (var miss in misses)
+        {
+            await output.WriteLineAsync(string.Create(inv, $"{miss.Source} [{miss.Kind}, rated {miss.Rating}, judged {miss.Judged:0.0}, relevance {miss.Relevance:0.00}]"));
+            if (miss.MissedSteps.Count > 0)
+            {
+                await output.WriteLineAsync($"  missed steps: {string.Join(", ", miss.MissedSteps)}");
+            }
+            foreach (var step in miss.FalseSteps)
+            {
+                await output.WriteLineAsync($"  false step: {step}");
+            }
+            if (miss.OffTopic.Length > 0)
+            {
+                await output.WriteLineAsync($"  off-topic: {miss.OffTopic}");
+            }
+            if (miss.Numbers.Length > 0)
+            {
+                await output.WriteLineAsync($"  numbers: {miss.Numbers}{(miss.NumberNotes.Count == 0 ? " (no number read)" : "")}");
+                foreach (var note in miss.NumberNotes)
+                {
+                    await output.WriteLineAsync($"    {note}");
+                }
+            }
+        }
+        await output.WriteLineAsync($"{misses.Count} of {answers} answers disagree with their labels somewhere.");
     }
 
     private static async Task WriteTableAsync(TextWriter output, string half, AgreementFigures? old, AgreementFigures judge)
