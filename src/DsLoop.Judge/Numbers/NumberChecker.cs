@@ -70,6 +70,7 @@ public static class NumberChecker
             () => MixShiftClaims.AverageRevenueChange(context, i),
             () => AllocationCheck.Check(context, i),
             () => RateIntervalCheck.Check(context, i),
+            () => IntervalEndsCheck.Check(context, i),
             () => ClassifierRateCheck.RecallCheck(context, i),
             () => ClassifierRateCheck.PrecisionCheck(context, i),
             () => PeekingCheck.Check(context, i),
