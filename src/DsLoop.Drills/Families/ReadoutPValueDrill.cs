@@ -18,9 +18,15 @@ internal sealed class ReadoutPValueDrill : IDrillFamily
     {
         var rng = new DrillRandom(Id, seed);
         var b = new DrillBuilder(this, seed);
-        var c = ReadoutCounts.Draw(rng, b);
-        var (control, treatment) = (c.Control, c.Treatment);
-        var test = ProportionTest.Pooled(control, treatment);
+        ReadoutCounts c;
+        TestResult test;
+        do
+        {
+            // Redraw until p is one a readout would discuss, not 1e-14 from an enormous lift.
+            c = ReadoutCounts.Draw(rng, b);
+            test = ProportionTest.Pooled(c.Control, c.Treatment);
+        }
+        while (test.PValue is < 0.0005 or > 0.6);
         var pooled = (double)(c.ControlX + c.TreatmentX) / (c.ControlN + c.TreatmentN);
         var se = Math.Sqrt(pooled * (1 - pooled) * ((1.0 / c.ControlN) + (1.0 / c.TreatmentN)));
         b.Mistake("one-sided instead of two-sided", test.PValue / 2, "That is one tail; a two-sided p counts both, so double it.")
