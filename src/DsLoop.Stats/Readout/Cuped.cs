@@ -84,3 +84,21 @@ public static class Cuped
         return new CupedResult(theta, welch, reduction, fallback ? "the covariate has no variance, so CUPED falls back to the plain difference" : null);
     }
 }
+
+/// <summary>What CUPED buys before any data: the share of variance a covariate with correlation ρ removes.</summary>
+public static class CupedPlanning
+{
+    /// <summary>The standard deviation of the adjusted metric, σ·√(1 − ρ²), for the optimal θ.</summary>
+    public static double AdjustedStandardDeviation(double sd, double correlation)
+    {
+        if (sd < 0 || double.IsNaN(sd))
+        {
+            throw new ArgumentOutOfRangeException(nameof(sd), sd, "The standard deviation can't be negative.");
+        }
+        if (correlation is < -1 or > 1 || double.IsNaN(correlation))
+        {
+            throw new ArgumentOutOfRangeException(nameof(correlation), correlation, "A correlation lies in [-1, 1].");
+        }
+        return sd * Math.Sqrt(1 - (correlation * correlation));
+    }
+}
