@@ -25,6 +25,35 @@ public sealed class DrillSupportTests
     }
 
     [Fact]
+    public void One_sided_looks_start_at_alpha_and_agree_with_a_simulated_random_walk()
+    {
+        Assert.Equal(0.05, InterimLooks.FalsePositiveRate(1, 0.05, oneSided: true), 6);
+        const int Runs = 200_000;
+        const int Looks = 5;
+        var random = new Random(20261206);
+        var critical = StandardNormal.Isf(0.05);
+        var crossed = 0;
+        for (var run = 0; run < Runs; run++)
+        {
+            var sum = 0.0;
+            for (var look = 1; look <= Looks; look++)
+            {
+                sum += Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+                if (sum > critical * Math.Sqrt(look))
+                {
+                    crossed++;
+                    break;
+                }
+            }
+        }
+        var simulated = (double)crossed / Runs;
+        var rate = InterimLooks.FalsePositiveRate(Looks, 0.05, oneSided: true);
+        var standardError = Math.Sqrt(simulated * (1 - simulated) / Runs);
+        Assert.True(Math.Abs(rate - simulated) < 4 * standardError, $"computed {rate:0.0000}, simulated {simulated:0.0000} ± {standardError:0.0000}");
+        Assert.True(rate > 0.05 && rate < InterimLooks.FalsePositiveRate(Looks, 0.10), $"{rate}");
+    }
+
+    [Fact]
     public void At_least_k_is_one_minus_the_cdf_below_k()
     {
         // Two heads or more in three fair flips: 4/8.

@@ -1,12 +1,13 @@
 using System.Text.RegularExpressions;
+using DsLoop.Stats.Design;
 
 namespace DsLoop.Judge.Numbers;
 
 /// <summary>
 /// Peeking: "checks every morning of a two-week test, that's 14 looks, and the overall false-positive rate goes from 5%
-/// to about 6%". The rate for K equally spaced looks at the usual threshold is <see cref="RepeatedLooks"/>. A stated
+/// to about 6%". The rate for K equally spaced looks at the usual threshold is Stats' <see cref="InterimLooks"/>. A stated
 /// overall rate is wrong below the true one ÷ <see cref="Understated"/> or above <see cref="Overstated"/> × it (beyond
-/// half a unit of its last digit). Beyond <see cref="RepeatedLooks.MaxLooks"/> looks only an understatement against
+/// half a unit of its last digit). Beyond <see cref="MaxLooks"/> looks only an understatement against
 /// the rate at that many looks is flagged. Sentences about a correction (a sequential boundary, α spending,
 /// Bonferroni) are skipped: there the overall rate is meant to stay at α.
 /// </summary>
@@ -17,6 +18,9 @@ internal static partial class PeekingCheck
 
     /// <summary>A stated rate above this multiple of the true one is wrong (the "1 − 0.95^K" of independent looks overshoots by about this much).</summary>
     public const double Overstated = 2;
+
+    /// <summary>Looks beyond this are not computed (the cost grows with the square of the looks); the rate at this many is a lower bound.</summary>
+    public const int MaxLooks = 30;
 
     private static readonly string[] NumberWords = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"];
 
@@ -77,13 +81,13 @@ internal static partial class PeekingCheck
 
     private static CheckedClaim Judge(string sentence, int looks, double alpha, bool oneSided, NumberToken stated)
     {
-        var computedLooks = Math.Min(looks, RepeatedLooks.MaxLooks);
-        var right = RepeatedLooks.FalsePositiveRate(computedLooks, alpha, oneSided);
+        var computedLooks = Math.Min(looks, MaxLooks);
+        var right = InterimLooks.FalsePositiveRate(computedLooks, alpha, oneSided);
         var rounding = stated.ShareStep / 2;
-        var fits = stated.Share + rounding >= right / Understated && (looks > RepeatedLooks.MaxLooks || stated.Share - rounding <= Overstated * right);
+        var fits = stated.Share + rounding >= right / Understated && (looks > MaxLooks || stated.Share - rounding <= Overstated * right);
         var sided = oneSided ? "one-sided" : "two-sided";
-        var truth = looks > RepeatedLooks.MaxLooks
-            ? $"With more than {RepeatedLooks.MaxLooks} equally spaced looks at {sided} α = {alpha:0.###}, the chance that some look crosses when nothing changed is above {Figures.Rate(right)}"
+        var truth = looks > MaxLooks
+            ? $"With more than {MaxLooks} equally spaced looks at {sided} α = {alpha:0.###}, the chance that some look crosses when nothing changed is above {Figures.Rate(right)}"
             : $"With {looks} equally spaced looks at {sided} α = {alpha:0.###}, the chance that some look crosses when nothing changed is about {Figures.Rate(right)}";
         var explanation = fits ? $"{truth}, as the answer says." : $"{truth}, not {stated.Text}.";
         return CheckedClaim.Of(ClaimKind.Peeking, sentence, $"{looks} looks give an overall false-positive rate of {stated.Text}", !fits, explanation, right);

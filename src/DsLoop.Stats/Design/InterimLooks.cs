@@ -2,8 +2,8 @@ namespace DsLoop.Stats.Design;
 
 /// <summary>
 /// What looking at a running test several times does to its false-positive rate when each look uses the fixed-horizon
-/// two-sided threshold. Under the null the running sum of K equal information increments is a Gaussian random walk
-/// S₁ … S_K, and look j rejects when |S_j| &gt; z₁₋α/₂·√j. The chance of never rejecting is computed by carrying the
+/// threshold. Under the null the running sum of K equal information increments is a Gaussian random walk S₁ … S_K, and
+/// look j rejects when |S_j| &gt; z₁₋α/₂·√j (two-sided) or S_j &gt; z₁₋α·√j (one-sided). The chance of never rejecting is computed by carrying the
 /// density of S_j over the region not yet rejected from look to look (the Armitage–McPherson–Rowe recursion), each
 /// convolution integrated by Simpson's rule.
 /// </summary>
@@ -11,8 +11,14 @@ public static class InterimLooks
 {
     private const int Intervals = 600;
 
-    /// <summary>P(at least one look rejects | no effect) for <paramref name="looks"/> equally spaced looks at level <paramref name="alpha"/>.</summary>
-    public static double FalsePositiveRate(int looks, double alpha = 0.05)
+    /// <summary>How far below zero a one-sided test's region is carried, in units of √j (the walk's mass below is negligible).</summary>
+    private const double OneSidedFloor = 8;
+
+    /// <summary>
+    /// P(at least one look rejects | no effect) for <paramref name="looks"/> equally spaced looks at level
+    /// <paramref name="alpha"/>, two-sided unless <paramref name="oneSided"/>.
+    /// </summary>
+    public static double FalsePositiveRate(int looks, double alpha = 0.05, bool oneSided = false)
     {
         if (looks < 1)
         {
@@ -22,12 +28,13 @@ public static class InterimLooks
         {
             throw new ArgumentOutOfRangeException(nameof(alpha), alpha, "Alpha must be between 0 and 1.");
         }
-        var critical = StandardNormal.Isf(alpha / 2);
-        var (grid, step) = Grid(critical);
+        var critical = StandardNormal.Isf(oneSided ? alpha : alpha / 2);
+        (double Low, double High) Region(int look) => (oneSided ? -OneSidedFloor * Math.Sqrt(look) : -critical * Math.Sqrt(look), critical * Math.Sqrt(look));
+        var (grid, step) = Grid(Region(1));
         var density = grid.Select(Phi).ToArray();
         for (var look = 2; look <= looks; look++)
         {
-            var (next, nextStep) = Grid(critical * Math.Sqrt(look));
+            var (next, nextStep) = Grid(Region(look));
             var nextDensity = new double[next.Length];
             for (var i = 0; i < next.Length; i++)
             {
@@ -40,10 +47,10 @@ public static class InterimLooks
         return Math.Clamp(1 - survive, 0, 1);
     }
 
-    private static (double[] Points, double Step) Grid(double bound)
+    private static (double[] Points, double Step) Grid((double Low, double High) region)
     {
-        var step = 2 * bound / Intervals;
-        return ([.. Enumerable.Range(0, Intervals + 1).Select(i => -bound + (i * step))], step);
+        var step = (region.High - region.Low) / Intervals;
+        return ([.. Enumerable.Range(0, Intervals + 1).Select(i => region.Low + (i * step))], step);
     }
 
     private static double Phi(double x) => Math.Exp(-0.5 * x * x) / Math.Sqrt(2 * Math.PI);

@@ -37,5 +37,5 @@ public sealed class PeekingCheckTests
     [InlineData(14, 0.2198)]
     [InlineData(20, 0.2483)]
     public void Repeated_looks_match_the_published_rates(int looks, double rate) =>
-        Assert.InRange(RepeatedLooks.FalsePositiveRate(looks, 0.05), rate - 0.002, rate + 0.002);
+        Assert.InRange(DsLoop.Stats.Design.InterimLooks.FalsePositiveRate(looks, 0.05), rate - 0.002, rate + 0.002);
 }
