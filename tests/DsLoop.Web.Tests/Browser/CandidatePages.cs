@@ -1,11 +1,10 @@
-using System.Globalization;
 using System.Net;
-using System.Text;
-using System.Text.RegularExpressions;
 using DsLoop.Cases;
 using DsLoop.Cases.Modeling;
 using DsLoop.Core;
+using DsLoop.Web.Tests.Features.Cases;
 using DsLoop.Web.Tests.Features.MockLoop;
+using DsLoop.Web.Tests.Features.SqlPractice;
 using Microsoft.Playwright;
 using Xunit;
 
@@ -25,7 +24,7 @@ public sealed record CandidatePage(string Name, Uri Base, string Path, string? S
 /// graded, a finished mock loop and a running one) and the list of every page a candidate reaches, for the phone,
 /// accessibility and navigation tests. Local mode for the candidate's pages; a multi-user app for sign-in and sign-up.
 /// </summary>
-public sealed partial class CandidatePages : IAsyncLifetime
+public sealed class CandidatePages : IAsyncLifetime
 {
     private const string Item = "onboarding-test-sample-size";
     private const string SqlProblem = "ret-dau-mau-stickiness";
@@ -44,13 +43,7 @@ public sealed partial class CandidatePages : IAsyncLifetime
         var attempt = await TestApp.AnswerAsync(client, Item, "I would randomise by user, size for a two point lift at a 40% baseline with 80% power, and run two full weeks with latency as a guardrail.");
         await TestApp.SubmitFormAsync(client, attempt, new Dictionary<string, string> { ["overall"] = "Again" }, attempt + "?handler=Rate");
 
-        var sql = await TestApp.SubmitFormAsync(client, $"/sql/{SqlProblem}?seed=2", new Dictionary<string, string>
-        {
-            ["Sql"] = "select platform, count(*) as users from users group by platform",
-            ["Seed"] = "2",
-            ["HintsSeen"] = "0",
-            ["Seconds"] = "42",
-        }, $"/sql/{SqlProblem}?handler=Submit");
+        var sql = await SqlPracticeApp.PostAsync(client, SqlProblem, "Submit", "select platform, count(*) as users from users group by platform");
         Assert.Equal(HttpStatusCode.Redirect, sql.StatusCode);
 
         var experiment = await StartCaseAsync(client, "experiment");
@@ -113,28 +106,10 @@ public sealed partial class CandidatePages : IAsyncLifetime
         var before = await client.GetStringAsync(path);
         var attempt = (await _local.Store.ListAttemptsAsync((await _local.Store.EnsureLocalUserAsync()).Id))
             .First(a => a.Kind == AttemptKind.Case && a.ItemId.StartsWith("modeling", StringComparison.Ordinal));
-        var kase = new ModelingCase(CaseId.TryParse(attempt.ItemId)!);
-        var baseline = ModelingGrader.Baseline(kase.Data);
-        var csv = new StringBuilder("id,probability\n");
-        for (var i = 0; i < baseline.Count; i++)
-        {
-            csv.Append(kase.Data.Holdout[i].Id.ToString(CultureInfo.InvariantCulture)).Append(',').Append(baseline[i].ToString("R", CultureInfo.InvariantCulture)).Append('\n');
-        }
-        var truth = kase.Data.Weakness;
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent(WebUtility.HtmlDecode(Token().Match(before).Groups[1].Value)), "__RequestVerificationToken" },
-            { new ByteArrayContent(Encoding.UTF8.GetBytes(csv.ToString())), "predictions", "predictions.csv" },
-            { new StringContent(truth.SegmentName(kase.Scenario)), "WeakSegment" },
-            { new StringContent(PlantedWeakness.Slug(truth.Error)), "WeakSegmentError" },
-            { new StringContent("Daily batch scoring, drift and calibration monitoring with an alert, monthly retraining, shadow mode first."), "Plan" },
-        };
+        using var form = CasePagesTests.BaselineModelingForm(before, new ModelingCase(CaseId.TryParse(attempt.ItemId)!));
         var response = await client.PostAsync(path + "?handler=Modeling", form);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
 
     public async Task DisposeAsync()
     {
