@@ -30,6 +30,9 @@ public sealed class SmokeTests
 
             await Expect(page).ToHaveURLAsync(new Regex("/practice$"));
             await Expect(page.Locator(".account")).ToContainTextAsync("ada");
+            // The question is on a later page of the list; the search finds it.
+            await page.GetByLabel("Search").FillAsync("onboarding experiment");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
             await page.GetByRole(AriaRole.Link, new() { Name = "Sizing an onboarding experiment" }).ClickAsync();
 
             // The bundled script runs under the strict CSP: the timer ticks and the word count follows typing.

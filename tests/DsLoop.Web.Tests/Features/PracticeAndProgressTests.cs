@@ -65,7 +65,7 @@ public sealed class PracticeAndProgressTests
     {
         await using var app = await TestApp.StartAsync(multiUser: false);
         using var client = app.NewClient();
-        var recruiter = await client.GetStringAsync("/practice?round=recruiter-screen");
+        var recruiter = string.Concat(await PracticeListTests.AllPagesHtmlAsync(client, "/practice?round=recruiter-screen"));
         Assert.Contains("compensation question", recruiter, StringComparison.Ordinal);
         Assert.DoesNotContain("Sizing an onboarding experiment", recruiter, StringComparison.Ordinal);
         var unknown = await client.GetStringAsync("/practice?dimension=charisma");
@@ -78,7 +78,7 @@ public sealed class PracticeAndProgressTests
     {
         await using var app = await TestApp.StartAsync(multiUser: false);
         using var client = app.NewClient();
-        var safety = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/practice?variant=trust-and-safety"));
+        var safety = System.Net.WebUtility.HtmlDecode(string.Concat(await PracticeListTests.AllPagesHtmlAsync(client, "/practice?variant=trust-and-safety")));
         Assert.Contains("Proving a cheaper spam filter is not worse", safety, StringComparison.Ordinal);
         Assert.DoesNotContain("Can we A/B test with only 400 business customers?", safety, StringComparison.Ordinal);
         Assert.Contains("Sizing an onboarding experiment", safety, StringComparison.Ordinal);
@@ -124,7 +124,7 @@ public sealed class PracticeAndProgressTests
             }
             await TestApp.AnswerAsync(client, item.Id, bad ? "Whatever is fair." : item.ModelAnswer);
         }
-        var weakest = WebUtility.HtmlDecode(await client.GetStringAsync("/practice?focus=weakest"));
+        var weakest = WebUtility.HtmlDecode(string.Concat(await PracticeListTests.AllPagesHtmlAsync(client, "/practice?focus=weakest")));
         var named = badDimensions.Where(d => weakest.Contains($"Weakest dimension: {DsLoop.Core.Dimensions.DisplayName(d)} — mean coach score", StringComparison.Ordinal)).ToList();
         Assert.True(named.Count == 1, $"expected one of {string.Join(", ", badDimensions)} to be named weakest");
         Assert.Contains("compensation question", weakest, StringComparison.Ordinal);
