@@ -20,12 +20,14 @@ public enum EvidenceBasis
 {
     /// <summary>Saved before evidence was labelled (a scorecard from an earlier rule); shown by its source.</summary>
     Unlabelled,
-    /// <summary>Graded exactly: a SQL result checked against the reference, a statistics drill, an exercise left unanswered.</summary>
+    /// <summary>Graded exactly: a SQL result checked against the reference, a statistics drill, a query never submitted.</summary>
     AutoGraded,
     /// <summary>An open answer rated by the judge (or the coach), blended with the self-rating when there is one.</summary>
     Judged,
     /// <summary>Only the candidate's own rating: no judge or coach could read the answer.</summary>
     SelfRated,
+    /// <summary>An open question left blank when its round closed: rated 1 by rule, nothing was graded or judged.</summary>
+    NotAnswered,
 }
 
 /// <summary>The final call of a scorecard.</summary>
@@ -93,7 +95,7 @@ public sealed record ScorecardSignal(string DetectorId, SignalKind Kind, Dimensi
 /// <param name="Source">Where it came from.</param>
 /// <param name="Rating">1–4, to one decimal.</param>
 /// <param name="Weight">How much it counts in the dimension's mean (see <see cref="ScorecardRules"/>).</param>
-/// <param name="Basis">What the rating rests on: auto-graded, judged or self-rated.</param>
+/// <param name="Basis">What the rating rests on: auto-graded, judged, self-rated or not answered.</param>
 /// <param name="Detail">How the rating was reached, e.g. "judge 3.0, self-rating 3".</param>
 public sealed record EvidenceItem(string ItemId, string Title, EvidenceSource Source, decimal Rating, int Weight, EvidenceBasis Basis, string Detail)
 {
@@ -124,7 +126,7 @@ public sealed record DimensionScore(
     /// <summary>True when at least one piece of evidence rated this dimension.</summary>
     public bool Assessed => Rating is not null;
 
-    /// <summary>The kinds of evidence behind the rating, in the order auto-graded, judged, self-rated.</summary>
+    /// <summary>The kinds of evidence behind the rating, in the order auto-graded, judged, self-rated, not answered.</summary>
     [JsonIgnore]
     public IReadOnlyList<EvidenceBasis> Bases => [.. Evidence.Select(e => e.ShownBasis).Distinct().Order()];
 }

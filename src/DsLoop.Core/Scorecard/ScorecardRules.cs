@@ -7,7 +7,8 @@ namespace DsLoop.Core.Scorecard;
 /// scale and keep one decimal (halves round up), so no step rounds a split record down:
 /// <list type="number">
 /// <item>Auto-graded: a score <c>s</c> (0–1) rates 1 below 0.40, 2 below 0.60, 3 below 0.85 and 4 from 0.85; an
-/// exercise left unanswered rates 1. Graded exactly, labelled auto-graded.</item>
+/// exercise left unanswered rates 1. Graded exactly, labelled auto-graded (an open question left blank is labelled
+/// not answered).</item>
 /// <item>Judged: an open answer's judge rating <c>j</c> (1–4; without one, <c>1 + 3 × coach score</c>) blended with the
 /// self-rating <c>r</c> as <c>0.75 j + 0.25 r</c> (just <c>j</c> when the candidate never rated it).</item>
 /// <item>Self-rated: an open answer no judge or coach could read rates the self-rating alone.</item>
@@ -120,7 +121,7 @@ public static class ScorecardRules
         CheckSelfRating(answer.SelfRating);
         if (answer.Unanswered)
         {
-            return new EvidenceItem(answer.ItemId, answer.Title, EvidenceSource.OpenAnswer, 1m, OpenAnswerWeight, EvidenceBasis.AutoGraded,
+            return new EvidenceItem(answer.ItemId, answer.Title, EvidenceSource.OpenAnswer, 1m, OpenAnswerWeight, EvidenceBasis.NotAnswered,
                 "not answered when the round closed");
         }
         if (answer.JudgeRating is null && answer.CoachScore is null)
@@ -242,6 +243,7 @@ public static class ScorecardRules
         EvidenceBasis.AutoGraded => "auto-graded",
         EvidenceBasis.Judged => "judged",
         EvidenceBasis.SelfRated => "self-rated",
+        EvidenceBasis.NotAnswered => "not answered",
         EvidenceBasis.Unlabelled => "unlabelled",
         _ => throw new ArgumentOutOfRangeException(nameof(basis), basis, "Unknown evidence basis."),
     };

@@ -82,7 +82,7 @@ public sealed class LoopScoringTests
         var evidence = card.Dimensions.SelectMany(d => d.Evidence).ToList();
         Assert.All(evidence, e => Assert.Equal(asked.Id, e.ItemId));
         Assert.All(evidence, e => Assert.Equal(1m, e.Rating));
-        Assert.All(evidence, e => Assert.Equal(EvidenceBasis.AutoGraded, e.Basis));
+        Assert.All(evidence, e => Assert.Equal(EvidenceBasis.NotAnswered, e.Basis));
         Assert.Equal(Recommendation.StrongNo, card.Recommendation);
     }
 

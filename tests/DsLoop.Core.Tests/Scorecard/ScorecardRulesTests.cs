@@ -82,7 +82,7 @@ public sealed class ScorecardRulesTests
         Assert.Equal((EvidenceBasis.Judged, 3.0m), (communication["judged"].Basis, communication["judged"].Rating));
         Assert.Equal((EvidenceBasis.Judged, 2.6m), (communication["coached"].Basis, communication["coached"].Rating)); // 0.75·2.5 + 0.75 = 2.625
         Assert.Equal((EvidenceBasis.SelfRated, 2m), (communication["self"].Basis, communication["self"].Rating));
-        Assert.Equal((EvidenceBasis.AutoGraded, 1m), (communication["blank"].Basis, communication["blank"].Rating));
+        Assert.Equal((EvidenceBasis.NotAnswered, 1m), (communication["blank"].Basis, communication["blank"].Rating));
     }
 
     [Fact]
