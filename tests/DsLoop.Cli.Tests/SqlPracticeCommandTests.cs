@@ -28,6 +28,22 @@ public sealed class SqlPracticeCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Skill_tags_are_shown_only_when_asked_for()
+    {
+        var problem = Load();
+        var tag = problem.Skills[0];
+        Assert.DoesNotContain(tag, (await Cli.RunAsync("sql", "show", Problem, "--bank", Bank)).Out.Split('\n')[0], StringComparison.Ordinal);
+        Assert.Contains(tag, (await Cli.RunAsync("sql", "show", Problem, "--bank", Bank, "--skills")).Out.Split('\n')[0], StringComparison.Ordinal);
+        var hidden = JsonDocument.Parse((await Cli.RunAsync("sql", "list", "--bank", Bank, "--json")).Out).RootElement.EnumerateArray().ToList();
+        Assert.NotEmpty(hidden);
+        Assert.All(hidden, i => Assert.Equal(JsonValueKind.Null, i.GetProperty("skills").ValueKind));
+        var shown = JsonDocument.Parse((await Cli.RunAsync("sql", "list", "--bank", Bank, "--skills", "--json")).Out).RootElement.EnumerateArray();
+        Assert.Contains(shown, i => i.GetProperty("id").GetString() == Problem && i.GetProperty("skills").EnumerateArray().Any(s => s.GetString() == tag));
+        var text = (await Cli.RunAsync("sql", "list", "--bank", Bank)).Out;
+        Assert.DoesNotContain("[", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Show_gives_the_task_and_hints_on_request_but_never_the_solution()
     {
         var problem = Load();

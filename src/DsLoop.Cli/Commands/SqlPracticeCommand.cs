@@ -29,8 +29,9 @@ internal static class SqlPracticeCommand
         var bank = BankOption();
         var difficulty = new Option<string?>("--difficulty") { Description = "Only easy, medium or hard." };
         var skill = new Option<string?>("--skill") { Description = "Only problems with this skill tag." };
+        var skills = SkillsOption();
         var json = CliJson.Option();
-        var command = new Command("list", "List the SQL problems with their difficulty and skills.") { bank, difficulty, skill, json };
+        var command = new Command("list", "List the SQL problems with their difficulty (and, on request, their skill tags).") { bank, difficulty, skill, skills, json };
         command.SetAction(async (parse, _) =>
         {
             var level = parse.GetValue(difficulty);
@@ -43,15 +44,16 @@ internal static class SqlPracticeCommand
                 .Where(p => level is null || p.Difficulty.Slug() == level)
                 .Where(p => tag is null || p.Skills.Contains(tag, StringComparer.OrdinalIgnoreCase))
                 .OrderBy(p => p.Difficulty).ThenBy(p => p.Id, StringComparer.Ordinal).ToList();
+            var tags = parse.GetValue(skills);
             if (parse.GetValue(json))
             {
-                await CliJson.WriteAsync(console.Out, problems.Select(p => new { id = p.Id, title = p.Title, difficulty = p.Difficulty.Slug(), skills = p.Skills }));
+                await CliJson.WriteAsync(console.Out, problems.Select(p => new { id = p.Id, title = p.Title, difficulty = p.Difficulty.Slug(), skills = tags ? p.Skills : null }));
                 return DsLoopCli.Ok;
             }
             var width = problems.Count == 0 ? 2 : problems.Max(p => p.Id.Length);
             foreach (var p in problems)
             {
-                await console.Out.WriteLineAsync($"{p.Id.PadRight(width)}  {p.Difficulty.Slug(),-6}  {p.Title}  [{string.Join(", ", p.Skills)}]");
+                await console.Out.WriteLineAsync($"{p.Id.PadRight(width)}  {p.Difficulty.Slug(),-6}  {p.Title}{(tags ? $"  [{string.Join(", ", p.Skills)}]" : "")}");
             }
             await console.Out.WriteLineAsync($"{problems.Count} problem(s).");
             return DsLoopCli.Ok;
@@ -59,23 +61,27 @@ internal static class SqlPracticeCommand
         return command;
     }
 
+    // Skill tags name the approach ("anti-join", "window-lag"), so, as on the web page, they are shown only when asked for.
+    private static Option<bool> SkillsOption() => new("--skills") { Description = "Also show the skill tags (they hint at the approach)." };
+
     private static Command Show(CliConsole console)
     {
         var id = new Argument<string>("id") { Description = "The problem's id." };
         var bank = BankOption();
         var hints = new Option<int>("--hints") { Description = "Also show the first N hints.", DefaultValueFactory = _ => 0 };
+        var skills = SkillsOption();
         var json = CliJson.Option();
-        var command = new Command("show", "Show a problem: the task, the required columns and, on request, hints. Never the solution.") { id, bank, hints, json };
+        var command = new Command("show", "Show a problem: the task, the required columns and, on request, hints and skill tags. Never the solution.") { id, bank, hints, skills, json };
         command.SetAction(async (parse, _) =>
         {
             var problem = Find(Load(parse.GetValue(bank)), parse.GetValue(id)!);
             var shown = problem.Hints.Take(Math.Max(0, parse.GetValue(hints))).ToList();
             if (parse.GetValue(json))
             {
-                await CliJson.WriteAsync(console.Out, new { id = problem.Id, title = problem.Title, difficulty = problem.Difficulty.Slug(), skills = problem.Skills, prompt = problem.Prompt, columns = problem.Columns, precision = problem.Spec.ToleranceStatement(), hints = shown, hintsAvailable = problem.Hints.Count });
+                await CliJson.WriteAsync(console.Out, new { id = problem.Id, title = problem.Title, difficulty = problem.Difficulty.Slug(), skills = parse.GetValue(skills) ? problem.Skills : null, prompt = problem.Prompt, columns = problem.Columns, precision = problem.Spec.ToleranceStatement(), hints = shown, hintsAvailable = problem.Hints.Count });
                 return DsLoopCli.Ok;
             }
-            await console.Out.WriteLineAsync($"{problem.Title} ({problem.Difficulty.Slug()}; {string.Join(", ", problem.Skills)})\n");
+            await console.Out.WriteLineAsync($"{problem.Title} ({problem.Difficulty.Slug()}{(parse.GetValue(skills) ? "; " + string.Join(", ", problem.Skills) : "")})\n");
             await console.Out.WriteLineAsync(problem.Prompt);
             await console.Out.WriteLineAsync($"\nReturn the columns: {string.Join(", ", problem.Columns)}");
             if (problem.Spec.ToleranceStatement() is { } precision)
