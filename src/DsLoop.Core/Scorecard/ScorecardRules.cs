@@ -196,7 +196,7 @@ public static class ScorecardRules
         var offTopic = scores.Where(s => s.Assessed).SelectMany(s => s.Evidence).Where(e => e.OffTopic).DistinctBy(e => e.ItemId).ToList();
         var recommendation = Recommend(overall, low.Count > 0, offTopic.Count > 0);
         var uncapped = Uncapped(overall);
-        var reason = string.Create(CultureInfo.InvariantCulture, $"Weighted score {overall:0.00} over {scores.Count(s => s.Assessed)} assessed dimension(s)");
+        var reason = string.Create(CultureInfo.InvariantCulture, $"Rated over {scores.Count(s => s.Assessed)} assessed dimension(s)");
         if (low.Count > 0 && uncapped > Recommendation.No)
         {
             reason += string.Create(CultureInfo.InvariantCulture,
