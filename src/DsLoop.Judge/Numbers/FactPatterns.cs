@@ -5,6 +5,9 @@ namespace DsLoop.Judge.Numbers;
 /// <summary>The patterns <see cref="FactReader"/> reads roles with, over <see cref="SpokenSentence.Text"/> (<c>§i</c> is number i).</summary>
 internal static partial class FactReader
 {
+    /// <summary>"± about", "plus or minus", "give or take": the words that put a margin after an estimate, before the margin's number.</summary>
+    internal const string MarginWords = @"(?:±|\+/-|\+-|plus or minus|plus-minus|give or take) ?(?:about |roughly |around |approximately |~ ?)?";
+
     private const string Lead = @"(?:(?:of|at|is|was|level|target|targets|to|set to|set at|around|about|roughly|approximately|at least|=|:|~|≈) ?)*";
 
     [GeneratedRegex(@"split(\d{1,2})x(\d{1,2})")]

@@ -10,7 +10,7 @@ namespace DsLoop.Judge.Numbers;
 /// </summary>
 internal static partial class IntervalEndsCheck
 {
-    [GeneratedRegex(@"§(?<c>\d+) (?:[a-z-]+ ){0,2}?(?:±|\+/-|\+-|plus or minus|plus-minus|give or take) ?(?:about |roughly |around |approximately |~ ?)?§(?<h>\d+)")]
+    [GeneratedRegex(@"§(?<c>\d+) (?:[a-z-]+ ){0,2}?" + FactReader.MarginWords + @"§(?<h>\d+)")]
     private static partial Regex MarginPattern();
 
     [GeneratedRegex(@"\b(?<end>low|lower|bottom|high|higher|upper|top) (?:end|bound|limit|edge)(?: of (?:the |that |this |our )?(?:interval|range|ci))?,? (?:(?:is|at|of|around|about|roughly|near|just|only) )*~? ?§(?<z>\d+)|§(?<z>\d+),? (?:is |as )?(?:the |its )(?<end>low|lower|bottom|high|higher|upper|top) (?:end|bound|limit|edge)\b")]

@@ -12,7 +12,7 @@ namespace DsLoop.Judge.Numbers;
 /// </summary>
 internal static partial class RateIntervalCheck
 {
-    [GeneratedRegex(@"(?:±|\+/-|\+-|plus or minus|plus-minus|give or take) ?(?:about |roughly |around |approximately |~ ?)?§(?<h>\d+)")]
+    [GeneratedRegex(FactReader.MarginWords + @"§(?<h>\d+)")]
     private static partial Regex HalfWidthPattern();
 
     [GeneratedRegex(@"§(?<a>\d+) (?:[a-z-]+ ){0,4}?(?:against|versus|vs\.?|compared (?:to|with)|and|to) (?:a |an |the |about |around )?(?:[a-z-]+ ){0,2}?§(?<b>\d+)")]
