@@ -25,6 +25,7 @@ public static class Calibration
         ("CueBonus", [0, 0.03, 0.06, 0.09, 0.12], (s, v) => s with { CueBonus = v }),
         ("MinContentWords", [1, 2, 3, 4, 5], (s, v) => s with { MinContentWords = (int)v }),
         ("MaxStepsPerSentence", [1, 2, 3], (s, v) => s with { MaxStepsPerSentence = (int)v }),
+        ("StepFocusMargin", [0, 0.02, 0.04, 0.06, 0.1, 0.15, double.PositiveInfinity], (s, v) => s with { StepFocusMargin = v }),
         ("RelevanceThreshold", Range(0.20, 0.56, 0.02), (s, v) => s with { RelevanceThreshold = v }),
         ("RelevanceMarginWeight", [0, 0.5, 1, 1.5, 2, 3, 4], (s, v) => s with { RelevanceMarginWeight = v }),
         ("RelevanceWordsWeight", [0, 0.5, 1, 1.5, 2, 3], (s, v) => s with { RelevanceWordsWeight = v }),

@@ -35,10 +35,10 @@ public sealed class AnswerJudge
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(cache);
         this.cache = cache;
-        targets = new ItemTargets(content, cache);
+        this.settings = settings ?? JudgeSettings.Calibrated;
+        targets = new ItemTargets(content, cache, this.settings.OtherItemExemplars);
         relevanceIndex = new RelevanceIndex(content, cache);
         itemTitles = content.Items.ToDictionary(i => i.Id, i => i.Title, StringComparer.Ordinal);
-        this.settings = settings ?? JudgeSettings.Calibrated;
         this.checkNumbers = checkNumbers ?? (_ => []);
     }
 
@@ -81,6 +81,13 @@ public sealed class AnswerJudge
         var (min, max) = AnswerCoach.DefaultTarget;
         var length = text.Words < min ? LengthVerdict.TooShort : text.Words > max ? LengthVerdict.TooLong : LengthVerdict.WithinTarget;
         var coverage = stepMatches.Select(ToCoverage).ToList();
+        if (relevance.OffTopic && settings.OffTopicShowsNoSteps)
+        {
+            // A step of this question said about another question is not this question's step.
+            coverage = [.. coverage.Select(c => c.Covered
+                ? c with { Covered = false, Sentences = [], Cues = [], Why = $"\"{c.Sentences.FirstOrDefault()}\" is said about another question: the answer reads as off-topic." }
+                : c)];
+        }
         var report = new CoachReport(coverage, habits, text.Words, length, min, max);
         var mistakes = item.CommonMistakes.Select((m, i) => Mistake(m, committed[i], report)).ToList();
 

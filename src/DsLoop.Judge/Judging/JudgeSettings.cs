@@ -18,6 +18,18 @@ public sealed record JudgeSettings
     /// <summary>Steps one sentence may show at most; more is vocabulary, not content.</summary>
     public int MaxStepsPerSentence { get; init; } = 2;
 
+    /// <summary>
+    /// How far below its best step a sentence's similarity to a step may be for it to show that step too; infinity lets a
+    /// sentence show any step it clears the threshold for.
+    /// </summary>
+    public double StepFocusMargin { get; init; } = double.PositiveInfinity;
+
+    /// <summary>Whether an answer judged off-topic shows none of the question's steps (its sentences are about another question).</summary>
+    public bool OffTopicShowsNoSteps { get; init; }
+
+    /// <summary>Exemplars each step takes from the other model answers of its framework (beyond its own item's).</summary>
+    public int OtherItemExemplars { get; init; } = 12;
+
     /// <summary>Relevance under which the answer is off-topic.</summary>
     public double RelevanceThreshold { get; init; } = 0.35;
 
@@ -73,6 +85,8 @@ public sealed record JudgeSettings
         CueBonus = 0.12,
         MinContentWords = 4,
         MaxStepsPerSentence = 1,
+        StepFocusMargin = 0.1,
+        OffTopicShowsNoSteps = true,
         RelevanceThreshold = 0.35,
         RelevanceMarginWeight = 0,
         RelevanceWordsWeight = 1,

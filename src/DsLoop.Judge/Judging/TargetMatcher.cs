@@ -22,23 +22,39 @@ internal static class TargetMatcher
         // close its words are to one.
         var commits = units.Select(u => committing?.Contains(u.Sentence) == true).ToArray();
 
-        var candidates = new List<(int Target, int Unit, double Score, IReadOnlyList<string> Cues)>();
-        var best = new (int Unit, double Score, IReadOnlyList<string> Cues)[targets.Count];
+        var scores = new (double Score, IReadOnlyList<string> Cues)[targets.Count, units.Count];
+        var unitBest = new double[units.Count];
+        Array.Fill(unitBest, double.NegativeInfinity);
         for (var t = 0; t < targets.Count; t++)
         {
-            best[t] = (-1, double.NegativeInfinity, []);
             var exemplars = cache.Get(targets[t].Exemplars);
             var cues = targets[t].Cues.Select(Phrases.Normalise).ToArray();
             for (var u = 0; u < units.Count; u++)
             {
                 var similarity = exemplars.Length == 0 ? 0 : exemplars.Max(e => SentenceModel.Similarity(unitVectors[u], e));
                 IReadOnlyList<string> hits = [.. targets[t].Cues.Where((_, i) => Phrases.Contains(normalisedUnits[u], cues[i]))];
-                var score = similarity + (hits.Count > 0 ? settings.CueBonus : 0);
+                scores[t, u] = (similarity + (hits.Count > 0 ? settings.CueBonus : 0), hits);
+                unitBest[u] = Math.Max(unitBest[u], scores[t, u].Score);
+            }
+        }
+
+        var candidates = new List<(int Target, int Unit, double Score, IReadOnlyList<string> Cues)>();
+        var best = new (int Unit, double Score, IReadOnlyList<string> Cues)[targets.Count];
+        // A sentence shows only the steps it is (nearly) most about: one that is mostly about another step does not
+        // fall through to this one because its own step was already shown elsewhere.
+        var offFocus = new bool[targets.Count, units.Count];
+        for (var t = 0; t < targets.Count; t++)
+        {
+            best[t] = (-1, double.NegativeInfinity, []);
+            for (var u = 0; u < units.Count; u++)
+            {
+                var (score, hits) = scores[t, u];
                 if (score > best[t].Score)
                 {
                     best[t] = (u, score, hits);
                 }
-                if (score >= threshold && !dismissive[u] && !commits[u] && substance[u] >= settings.MinContentWords)
+                offFocus[t, u] = score < unitBest[u] - settings.StepFocusMargin;
+                if (score >= threshold && !dismissive[u] && !commits[u] && !offFocus[t, u] && substance[u] >= settings.MinContentWords)
                 {
                     candidates.Add((t, u, score, hits));
                 }
@@ -70,6 +86,7 @@ internal static class TargetMatcher
                 : score < threshold ? $"No sentence comes close enough (best {score:0.00}, needs {threshold:0.00})."
                 : dismissive[u] ? $"\"{Short(units[u].Text)}\" waves it away rather than doing it."
                 : commits[u] ? $"\"{Short(units[u].Text)}\" commits one of the mistakes below, so it shows no step."
+                : offFocus[t, u] ? $"\"{Short(units[u].Text)}\" is about another step more than this one."
                 : substance[u] < settings.MinContentWords ? $"\"{Short(units[u].Text)}\" names it without saying anything specific."
                 : "The sentences close to it already carry other steps; say it in its own words.";
             return new TargetMatch(target, false, u < 0 ? 0 : score, u < 0 ? null : units[u].Text, cues, why);
