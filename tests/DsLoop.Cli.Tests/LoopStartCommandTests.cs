@@ -58,12 +58,18 @@ public sealed class LoopStartCommandTests : IDisposable
                 {
                     input.AppendLine(sqlSeen++ == 0 ? problems[item.Id].ReferenceFor("sqlite") : "select 1 as wrong").AppendLine(";;");
                 }
+                else if (item.IsDrill)
+                {
+                    // The drill's numbers are drawn when the command plans the loop; any readable answer in its format will do.
+                    var format = LoopDrills.DrillOf(item)!.Format;
+                    input.AppendLine(format.Choices.Count > 0 ? format.Choices[0] : "0.5").AppendLine(".");
+                }
                 else
                 {
                     input.AppendLine("I would start with a baseline and name a guardrail.").AppendLine("We stopped the test as soon as it was significant.").AppendLine(".");
                 }
             }
-            foreach (var _ in round.Items.Where(i => !i.IsSql))
+            foreach (var _ in round.Items.Where(i => !i.IsGraded))
             {
                 input.AppendLine("3");
             }
@@ -80,6 +86,9 @@ public sealed class LoopStartCommandTests : IDisposable
         Assert.Contains("# Senior Data Scientist loop, consumer app: scorecard", result.Out, StringComparison.Ordinal);
         Assert.Contains("**Recommendation:", result.Out, StringComparison.Ordinal);
         Assert.Contains("| Data fluency (SQL + data quality) | 15% |", result.Out, StringComparison.Ordinal);
+        Assert.Contains("Answer with a", result.Out, StringComparison.Ordinal);
+        Assert.Contains("; the exact answer is ", result.Out, StringComparison.Ordinal);
+        Assert.Contains("Worked solution: ", result.Out, StringComparison.Ordinal);
 
         await using var store = await AppStoreFactory.OpenAsync(new StoreSettings(_data));
         var user = await store.EnsureLocalUserAsync();
@@ -87,7 +96,8 @@ public sealed class LoopStartCommandTests : IDisposable
         Assert.Equal(LoopStatus.Completed, run.Status);
         var state = LoopState.FromJson(run.StateJson);
         Assert.Equal(7, state.Seed);
-        Assert.All(state.Rounds.SelectMany(r => r.Items).Where(i => !i.IsSql), i => Assert.Equal(3, i.SelfRating));
+        Assert.All(state.Rounds.SelectMany(r => r.Items).Where(i => !i.IsGraded), i => Assert.Equal(3, i.SelfRating));
+        Assert.All(state.Rounds.SelectMany(r => r.Items).Where(i => i.IsDrill), i => Assert.NotNull(i.Passed));
     }
 
     [Fact]

@@ -100,6 +100,14 @@ public sealed class AnswerParserTests
     }
 
     [Fact]
+    public void A_probability_format_line_does_not_offer_scientific_notation_but_still_reads_it()
+    {
+        Assert.Equal("a probability written as a decimal (0.25), a fraction (1/4), a percentage (25%), to 3 significant figures", Probability.Describe());
+        Assert.Equal(0.25, AnswerParser.Parse("2.5e-1", Probability).Value);
+        Assert.Contains("scientific notation (1.2e3)", Count.Describe(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_refused_answer_is_a_refused_verdict_not_a_wrong_one()
     {
         var drill = DrillCatalog.Generate("sample-size", 1);

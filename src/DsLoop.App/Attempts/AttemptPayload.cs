@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using DsLoop.App.Cases;
+using DsLoop.App.Drills;
 using DsLoop.App.Practice;
 using DsLoop.App.SqlPractice;
 using DsLoop.Core;
@@ -25,6 +26,7 @@ public static class AttemptPayloads
     {
         [AttemptKind.OpenQuestion] = typeof(OpenAnswer),
         [AttemptKind.Sql] = typeof(SqlAnswer),
+        [AttemptKind.Statistics] = typeof(DrillAnswer),
         [AttemptKind.Case] = typeof(CasePayload),
     };
 

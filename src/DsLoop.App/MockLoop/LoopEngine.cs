@@ -24,6 +24,8 @@ public enum AnswerOutcome
     Paused,
     /// <summary>Refused: it is not the exercise (or probe) being asked now.</summary>
     OutOfOrder,
+    /// <summary>Refused: a drill's answer that can't be read in its format; nothing was written (<see cref="LoopDrills.Refusal"/> says why).</summary>
+    Unreadable,
 }
 
 /// <summary>
@@ -64,7 +66,7 @@ public sealed class LoopEngine(ContentBank content, AnswerReviewer reviewer, ILo
             return false;
         }
         var template = Template(state) ?? throw new InvalidOperationException($"The loop template '{state.TemplateId}' is not in the content.");
-        var plan = LoopPlanner.Plan(template, content, state.Seed, weakness, [new SqlLoopExercises(sql)]);
+        var plan = LoopPlanner.Plan(template, content, state.Seed, weakness, [new SqlLoopExercises(sql), new DrillLoopExercises()]);
         var sqlIndex = 0;
         state.Prep = prep;
         state.Weakness = (weakness ?? new Dictionary<Dimension, double>()).ToDictionary(p => Dimensions.Slug(p.Key), p => Math.Round(p.Value, 3));
@@ -82,8 +84,9 @@ public sealed class LoopEngine(ContentBank content, AnswerReviewer reviewer, ILo
                 Title = i.Title,
                 Kind = i.Kind,
                 Dimensions = [.. i.Dimensions],
-                StandIn = i.Kind is LoopSlotKind.StatsExercise or LoopSlotKind.CasePart,
+                StandIn = i.Kind == LoopSlotKind.CasePart,
                 SqlSeed = i.Kind == LoopSlotKind.Sql ? SqlSeed(state.Seed, sqlIndex++) : null,
+                DrillSeed = i.Kind == LoopSlotKind.StatsExercise ? Drills.DrillPractice.NewSeed() : null,
             })],
         })];
         return true;
@@ -198,6 +201,14 @@ public sealed class LoopEngine(ContentBank content, AnswerReviewer reviewer, ILo
             return AnswerOutcome.TooLong;
         }
         var answer = text?.Trim() ?? "";
+        if (item.IsDrill && answer.Length > 0 && LoopDrills.Refusal(item, answer) is not null)
+        {
+            if (!auto)
+            {
+                return AnswerOutcome.Unreadable;
+            }
+            answer = ""; // the page's own submit at zero with unreadable text: not answered
+        }
         if (answer.Length == 0)
         {
             if (!auto)
@@ -216,6 +227,11 @@ public sealed class LoopEngine(ContentBank content, AnswerReviewer reviewer, ILo
                 var grade = await sql.GradeAsync(item.Id, item.SqlSeed ?? 1, answer, cancellationToken);
                 item.Passed = grade.Passed;
                 item.Feedback = [.. grade.Feedback];
+                item.Closed = true;
+            }
+            else if (item.IsDrill)
+            {
+                LoopDrills.Grade(item);
                 item.Closed = true;
             }
             else
@@ -304,11 +320,11 @@ public sealed class LoopEngine(ContentBank content, AnswerReviewer reviewer, ILo
     }
 
     /// <summary>True for an answered open question: the candidate rates it when its round ends.</summary>
-    public static bool NeedsRating(ExerciseState item) => !item.IsSql && item.Answered;
+    public static bool NeedsRating(ExerciseState item) => !item.IsGraded && item.Answered;
 
-    /// <summary>The bank's question behind an open exercise, or null for SQL (or a question no longer in the bank).</summary>
+    /// <summary>The bank's question behind an open exercise, or null for SQL and drills (or a question no longer in the bank).</summary>
     public QuestionItem? ItemOf(ExerciseState exercise) =>
-        exercise.IsSql ? null : content.ItemsById.GetValueOrDefault(exercise.Id);
+        exercise.IsGraded ? null : content.ItemsById.GetValueOrDefault(exercise.Id);
 
     /// <summary>The follow-up probes of an open exercise's question with their expected points, in the interviewer's order.</summary>
     public IReadOnlyList<FollowUp> FollowUps(ExerciseState exercise) => ItemOf(exercise)?.FollowUps ?? [];

@@ -37,7 +37,8 @@ public sealed class LoopRuns(IAppStore store, ContentBank content, TimeProvider 
     public async Task<IReadOnlyDictionary<Dimension, double>> WeaknessAsync(string userId, CancellationToken cancellationToken)
     {
         var openAnswers = await store.ListAttemptPointsAsync(userId, AttemptKind.OpenQuestion, cancellationToken);
+        var drills = await store.ListAttemptPointsAsync(userId, AttemptKind.Statistics, cancellationToken);
         InterviewScorecard? latest = (await CompletedAsync(userId, cancellationToken)).LastOrDefault().State?.Scorecard;
-        return LoopWeakness.From(openAnswers, content, latest);
+        return LoopWeakness.From(openAnswers, content, latest, drills);
     }
 }

@@ -12,6 +12,8 @@ namespace DsLoop.App.MockLoop;
 /// <list type="bullet">
 /// <item>a SQL exercise is auto-graded: score 1 when the grader accepts the result on the exercise's dataset, 0 otherwise
 /// (not answered in time included); it evidences Data fluency;</item>
+/// <item>a statistics drill is auto-graded the same way: score 1 when the answer is within the drill's tolerance of the
+/// exact answer, 0 otherwise (not answered included); it evidences Statistics &amp; experimentation;</item>
 /// <item>an answered open question (stand-ins included) is judged: the judge's rating (or <c>1 + 3 × coach score</c>)
 /// weighing 0.75 and the candidate's self-rating 0.25, counted in each dimension the question probes; the judge's
 /// off-topic finding travels with it;</item>
@@ -34,9 +36,9 @@ public static class LoopScoring
             foreach (var item in round.Items)
             {
                 var title = Title(item);
-                if (item.IsSql)
+                if (item.IsGraded)
                 {
-                    graded.Add(new GradedResult(item.Id, item.Answered ? title : $"{title} (not answered)", EvidenceSource.Sql,
+                    graded.Add(new GradedResult(item.Id, item.Answered ? title : $"{title} (not answered)", item.IsSql ? EvidenceSource.Sql : EvidenceSource.Statistics,
                         item.Passed == true ? 1.0 : 0.0, item.Dimensions));
                 }
                 else if (item.Answered)
@@ -79,17 +81,20 @@ public static class LoopScoring
 /// <summary>
 /// How weak each dimension looks before a new loop, 0 (strong) to 1 (weak), so the planner favours weak ones:
 /// the latest finished loop's <see cref="InterviewScorecard.WeaknessByDimension"/> for the dimensions it assessed, and
-/// one minus the mean coach score of the user's scored open answers probing the dimension; when both exist they are
-/// averaged; a dimension with neither gets 0.5.
+/// one minus the mean score of the user's scored practice probing the dimension (coach scores of open answers, and 1 or 0
+/// for each answered statistics drill, which probes Statistics &amp; experimentation); when both exist they are averaged; a
+/// dimension with neither gets 0.5.
 /// </summary>
 public static class LoopWeakness
 {
-    /// <summary>The weakness per dimension from practice attempts and the latest loop's scorecard.</summary>
-    public static IReadOnlyDictionary<Dimension, double> From(IEnumerable<AttemptPoint> openAnswers, ContentBank content, InterviewScorecard? latest)
+    /// <summary>The weakness per dimension from practice attempts (open answers and drills) and the latest loop's scorecard.</summary>
+    public static IReadOnlyDictionary<Dimension, double> From(
+        IEnumerable<AttemptPoint> openAnswers, ContentBank content, InterviewScorecard? latest, IEnumerable<AttemptPoint>? drills = null)
     {
         var practice = openAnswers
             .Where(a => content.ItemsById.ContainsKey(a.ItemId))
             .SelectMany(a => content.ItemsById[a.ItemId].Dimensions.Select(d => (Dimension: d, Weakness: 1 - a.Score)))
+            .Concat((drills ?? []).Select(a => (Dimension: Dimension.StatisticsExperimentation, Weakness: 1 - a.Score)))
             .GroupBy(x => x.Dimension)
             .ToDictionary(g => g.Key, g => g.Average(x => x.Weakness));
         var loop = latest?.Dimensions.Where(d => d.Assessed).ToDictionary(d => d.Dimension, d => (4 - (double)d.Rating!.Value) / 3.0) ?? [];

@@ -128,10 +128,14 @@ public sealed class ExerciseState
     public LoopSlotKind Kind { get; set; }
     /// <summary>The dimensions it evidences.</summary>
     public List<Dimension> Dimensions { get; set; } = [];
-    /// <summary>True when an open question stands in for a statistics exercise or a case part (no graded exercise exists yet).</summary>
+    /// <summary>True when an open question stands in for a case part (or, in loops planned before drills, a statistics exercise).</summary>
     public bool StandIn { get; set; }
     /// <summary>For SQL: the seed of the fresh dataset the answer is graded on.</summary>
     public ulong? SqlSeed { get; set; }
+    /// <summary>For a statistics drill: the seed of its numbers, drawn at random on the server (never derived from the loop's seed, which the pages show).</summary>
+    public int? DrillSeed { get; set; }
+    /// <summary>For a statistics drill: the known mistake the answer matched, if any.</summary>
+    public string? DrillMistake { get; set; }
     /// <summary>The candidate's answer (SQL or text), once given.</summary>
     public string? Answer { get; set; }
     /// <summary>When the answer arrived, server time.</summary>
@@ -148,9 +152,9 @@ public sealed class ExerciseState
     public double? JudgeRating { get; set; }
     /// <summary>True when the judge found the open answer off the question.</summary>
     public bool OffTopic { get; set; }
-    /// <summary>For SQL: whether the grader accepted the result.</summary>
+    /// <summary>For SQL and drills: whether the grader accepted the answer.</summary>
     public bool? Passed { get; set; }
-    /// <summary>For SQL: the grader's feedback lines.</summary>
+    /// <summary>For SQL and drills: the grader's feedback lines.</summary>
     public List<string> Feedback { get; set; } = [];
     /// <summary>The candidate's own rating of an open answer, 1 (Again) to 4 (Easy).</summary>
     public int? SelfRating { get; set; }
@@ -162,6 +166,12 @@ public sealed class ExerciseState
 
     /// <summary>True for a SQL exercise.</summary>
     [JsonIgnore] public bool IsSql => Kind == LoopSlotKind.Sql;
+
+    /// <summary>True for a statistics drill (a stats-exercise slot filled by a drill rather than a stand-in question).</summary>
+    [JsonIgnore] public bool IsDrill => Kind == LoopSlotKind.StatsExercise && DrillSeed is not null;
+
+    /// <summary>True for an exercise graded exactly (SQL or a drill): no judge, no self-rating, no probes.</summary>
+    [JsonIgnore] public bool IsGraded => IsSql || IsDrill;
 }
 
 /// <summary>An answer to one follow-up probe in interviewer-pressure mode.</summary>

@@ -40,11 +40,13 @@ public sealed record DimensionChart(Dimension Dimension, IReadOnlyList<string> L
 public static class ReadinessData
 {
     /// <summary>
-    /// For each dimension, its 1–4 rating over time: each finished loop's dimension rating at the time it finished, and
-    /// each practice answer to a question probing it, rated like judged scorecard evidence (<c>1 + 3 × score</c> weighing
-    /// 0.75 with the self-rating 0.25 when given, alone otherwise).
+    /// For each dimension, its 1–4 rating over time: each finished loop's dimension rating at the time it finished, each
+    /// practice answer to a question probing it, rated like judged scorecard evidence (<c>1 + 3 × score</c> weighing
+    /// 0.75 with the self-rating 0.25 when given, alone otherwise), and each answered drill in Statistics &amp;
+    /// experimentation, rated like auto-graded evidence (4 right, 1 wrong).
     /// </summary>
-    public static IReadOnlyList<DimensionChart> Charts(IEnumerable<AttemptPoint> openAnswers, IEnumerable<LoopState> loops, ContentBank content)
+    public static IReadOnlyList<DimensionChart> Charts(
+        IEnumerable<AttemptPoint> openAnswers, IEnumerable<LoopState> loops, ContentBank content, IEnumerable<AttemptPoint>? drills = null)
     {
         var events = new List<(DateTimeOffset At, Dimension Dimension, bool Loop, double Rating)>();
         foreach (var loop in loops)
@@ -64,6 +66,10 @@ public static class ReadinessData
             var rating = ScorecardRules.RateOpenAnswer(ScorecardRules.JudgeRating(score, null), answer.SelfRating);
             events.AddRange(item.Dimensions.Select(d => (answer.At, d, false, (double)rating)));
         }
+        foreach (var drill in drills ?? [])
+        {
+            events.Add((drill.At, Dimension.StatisticsExperimentation, false, ScorecardRules.RateScore(Math.Clamp(drill.Score, 0, 1))));
+        }
         return [.. Dimensions.All.Select(d =>
         {
             var mine = events.Where(e => e.Dimension == d).OrderBy(e => e.At).ThenBy(e => e.Loop).ToList();
@@ -77,7 +83,7 @@ public static class ReadinessData
     /// <summary>Three to five concrete next steps, most urgent first.</summary>
     public static IReadOnlyList<PlanStep> Plan(
         int due, IReadOnlyList<(Dimension Dimension, double Weakness)> weakest, SolvedRate sqlPractice, SolvedRate sqlInLoops,
-        IReadOnlyList<LoopState> loops, int openAnswers, DateTimeOffset now)
+        IReadOnlyList<LoopState> loops, int openAnswers, DateTimeOffset now, SolvedRate? drills = null)
     {
         var steps = new List<PlanStep>();
         if (due > 0)
@@ -94,6 +100,10 @@ public static class ReadinessData
         if (sqlTried < 5 || sqlSolved < 0.7 * sqlTried)
         {
             steps.Add(new PlanStep("Solve SQL problems until at least 7 in 10 pass on fresh data.", "/sql?status=new", "Open the SQL problems"));
+        }
+        if (drills is { } d && (d.Tried < 5 || d.Solved < 0.7 * d.Tried))
+        {
+            steps.Add(new PlanStep("Do statistics and probability drills until at least 7 in 10 are right on fresh numbers.", "/stats", "Open the drills"));
         }
         if (loops.Count == 0)
         {
@@ -113,6 +123,7 @@ public static class ReadinessData
         {
             steps.Add(new PlanStep("Run another loop with interviewer pressure on, to practise the follow-up probes under time.", "/loop", "Start a loop"));
         }
-        return steps;
+        // The loop step is the last word; keep the plan to five steps.
+        return steps.Count > 5 ? [.. steps.Take(4), steps[^1]] : steps;
     }
 }

@@ -1,3 +1,4 @@
+using DsLoop.App.Drills;
 using DsLoop.App.Practice;
 using DsLoop.Content;
 using DsLoop.Core;
@@ -7,13 +8,14 @@ using DsLoop.Store;
 namespace DsLoop.App.Review;
 
 /// <summary>One item in the review queue.</summary>
-/// <param name="ItemId">The question.</param>
+/// <param name="ItemId">The question, or a drill family as <c>drill:FAMILY</c> (<see cref="DrillReview"/>).</param>
 /// <param name="Title">Its title (the id when the bank no longer has it).</param>
 /// <param name="DueAt">When it is due.</param>
 /// <param name="Recall">The chance of recalling it now, once it has left the learning steps.</param>
-public sealed record ReviewEntry(string ItemId, string Title, DateTimeOffset DueAt, double? Recall);
+/// <param name="Href">Where to practise it: the question's page, or a fresh drill of the family.</param>
+public sealed record ReviewEntry(string ItemId, string Title, DateTimeOffset DueAt, double? Recall, string Href);
 
-/// <summary>What is due for review, and what comes due soon, with FSRS's estimate of recall.</summary>
+/// <summary>What is due for review (questions and drill families), and what comes due soon, with FSRS's estimate of recall.</summary>
 /// <param name="content">Titles of the items.</param>
 /// <param name="store">Where schedules live.</param>
 /// <param name="clock">What "now" is.</param>
@@ -46,8 +48,12 @@ public sealed class ReviewQueue(ContentBank content, IAppStore store, TimeProvid
 
     private ReviewEntry Entry(ReviewSchedule schedule, DateTimeOffset now)
     {
-        var title = content.ItemsById.TryGetValue(schedule.ItemId, out var item) ? item.Title : schedule.ItemId;
         var card = ReviewScheduling.Read(schedule);
-        return new ReviewEntry(schedule.ItemId, title, schedule.DueAt, card.State == CardState.Review ? Scheduler.Retrievability(card, now) : null);
+        return new ReviewEntry(schedule.ItemId, TitleOf(schedule.ItemId), schedule.DueAt,
+            card.State == CardState.Review ? Scheduler.Retrievability(card, now) : null, DrillReview.Href(schedule.ItemId));
     }
+
+    /// <summary>The title of a scheduled item: the question's, "Drill: …" for a drill family, or the id when neither is known.</summary>
+    public string TitleOf(string itemId) =>
+        DrillReview.Title(itemId) ?? (content.ItemsById.TryGetValue(itemId, out var item) ? item.Title : itemId);
 }

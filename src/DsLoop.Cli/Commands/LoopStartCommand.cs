@@ -121,6 +121,11 @@ internal static class LoopStartCommand
                     await Out.WriteLineAsync($"Return the columns: {string.Join(", ", problem?.Columns ?? [])}");
                     await Out.WriteLineAsync($"Type your query (SQLite). End it with a line holding only '{EndOfSql}'.");
                 }
+                else if (LoopDrills.Sheet(item) is { } sheet)
+                {
+                    await Out.WriteLineAsync(string.Join("\n\n", sheet.Paragraphs));
+                    await Out.WriteLineAsync($"Answer with {sheet.Format}. End it with a line holding only '{EndOfAnswer}'.");
+                }
                 else
                 {
                     await Out.WriteLineAsync(engine.ItemOf(item)?.Prompt ?? item.Title);
@@ -139,6 +144,9 @@ internal static class LoopStartCommand
                         return true;
                     case AnswerOutcome.Saved:
                         await Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Recorded. {remaining.TotalMinutes:0} min were left in the round."));
+                        break;
+                    case AnswerOutcome.Unreadable:
+                        await Out.WriteLineAsync($"Not recorded: {LoopDrills.Refusal(item, answer)} Try again.");
                         break;
                     case var other:
                         await Out.WriteLineAsync($"Not recorded ({other}); try again.");
@@ -164,6 +172,16 @@ internal static class LoopStartCommand
                     {
                         await Out.WriteLineAsync($"    How to solve it: {problem.Explanation.ReplaceLineEndings(" ").Trim()}");
                     }
+                }
+                else if (LoopDrills.DrillOf(item) is { } drill)
+                {
+                    var reveal = LoopDrills.Reveal(item);
+                    await Out.WriteLineAsync($"- {item.Title}: {(reveal is null ? "not answered" : reveal.Correct ? "RIGHT" : "WRONG")}; the exact answer is {drill.AnswerText}");
+                    if (reveal?.MistakeName is { } mistake)
+                    {
+                        await Out.WriteLineAsync($"    Known mistake ({mistake}): {reveal.MistakeFeedback}");
+                    }
+                    await Out.WriteLineAsync($"    Worked solution: {drill.Solution.ReplaceLineEndings(" ").Trim()}");
                 }
                 else if (item.Answered && engine.Coach(item) is { } coach)
                 {

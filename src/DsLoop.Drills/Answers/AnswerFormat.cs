@@ -106,5 +106,11 @@ public sealed record AnswerFormat(AnswerKind Kind, string Unit, AnswerForms Form
         (AnswerForms.Thousands, "commas (1,234)"), (AnswerForms.Scientific, "scientific notation (1.2e3)"), (AnswerForms.Suffix, "a k or m suffix (12k)"),
     ];
 
-    private string FormsText() => string.Join(", ", FormNames.Where(f => Forms.HasFlag(f.Form)).Select(f => f.Text));
+    /// <summary>
+    /// The forms in words. A probability still reads scientific notation (a tiny one is written that way), but the line
+    /// does not offer it: its example, 1.2e3, is no probability, and a decimal or percentage is the natural way to write one.
+    /// </summary>
+    private string FormsText() => string.Join(", ", FormNames
+        .Where(f => Forms.HasFlag(f.Form) && !(Kind == AnswerKind.Probability && f.Form == AnswerForms.Scientific))
+        .Select(f => f.Text));
 }

@@ -4,6 +4,7 @@ using DsLoop.Store;
 using DsLoop.Web.Assets;
 using DsLoop.Web.Features.Account;
 using DsLoop.Web.Features.Cases;
+using DsLoop.Web.Features.Drills;
 using DsLoop.Web.Features.Health;
 using DsLoop.Web.Features.MockLoop;
 using DsLoop.Web.Features.Practice;
@@ -45,6 +46,7 @@ public static class DsLoopApp
         builder.Services.AddProgress();
         builder.Services.AddSqlPractice(settings);
         builder.Services.AddCases();
+        builder.Services.AddDrills();
         builder.Services.AddMockLoop();
         builder.Services.AddReadiness();
         builder.Services.AddPages();
@@ -167,7 +169,7 @@ public static class DsLoopApp
         services.AddRazorPages(pages =>
         {
             pages.RootDirectory = "/Features";
-            foreach (var folder in new[] { "/Practice", "/Progress", "/MockLoop", "/Review", "/SqlPractice", "/Readiness", "/Planners", "/Cases" })
+            foreach (var folder in new[] { "/Practice", "/Progress", "/MockLoop", "/Review", "/SqlPractice", "/Readiness", "/Planners", "/Cases", "/Drills" })
             {
                 pages.Conventions.AuthorizeFolder(folder);
             }

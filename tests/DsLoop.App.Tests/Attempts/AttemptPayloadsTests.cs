@@ -1,5 +1,6 @@
 using DsLoop.App.Attempts;
 using DsLoop.App.Cases;
+using DsLoop.App.Drills;
 using DsLoop.App.Practice;
 using DsLoop.App.SqlPractice;
 using DsLoop.Core;
@@ -23,6 +24,8 @@ public sealed class AttemptPayloadsTests
         Assert.Equal(AttemptKind.OpenQuestion, new OpenAnswer("a", 1, 1).Kind);
         Assert.Equal(AttemptKind.Sql, new SqlAnswer("", 1, "tiny", SqlAnswer.GaveUp, [], 0, 0, 0).Kind);
         Assert.Equal(AttemptKind.Case, new CasePayload("experiment-1", null, null, null).Kind);
+        Assert.Equal(AttemptKind.Statistics, new DrillAnswer("bayes", 1).Kind);
+        Assert.Equal(typeof(DrillAnswer), AttemptPayloads.Types[AttemptKind.Statistics]);
     }
 
     [Fact]

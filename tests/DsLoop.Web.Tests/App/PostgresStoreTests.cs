@@ -30,4 +30,22 @@ public sealed class PostgresStoreTests(PostgresServer server) : IClassFixture<Po
         Assert.Equal(HttpStatusCode.Redirect, (await TestApp.SignInAsync(again, "ada", "correct horse battery")).StatusCode);
         Assert.Contains("Purchases per eligible user within 28 days.", await again.GetStringAsync(attemptPath), StringComparison.Ordinal);
     }
+
+    [SkippableFact]
+    public async Task Drills_are_stored_graded_summarised_and_scheduled_on_postgres()
+    {
+        await using var app = await TestApp.StartAsync(multiUser: true, postgres: server.CreateDatabase("drills"));
+        using var client = app.NewClient();
+        await TestApp.SignUpAsync(client, "grace");
+        var path = await Features.Drills.DrillPagesTests.StartAsync(client, "hypergeometric");
+        var user = await app.Store.FindUserByNameAsync("grace");
+        var drill = await Features.Drills.DrillPagesTests.DrillAsync(app, path, user!.Id);
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await Features.Drills.DrillPagesTests.AnswerAsync(client, path, "a few")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Features.Drills.DrillPagesTests.AnswerAsync(client, path, drill.AnswerText)).StatusCode);
+
+        Assert.Contains("1 of 1 answered drill right (100%)", await client.GetStringAsync("/stats"), StringComparison.Ordinal);
+        Assert.Equal(1, (await app.Store.GetAttemptAsync(user.Id, path.Split('/')[^1]))!.Score);
+        Assert.NotNull(await app.Store.GetScheduleAsync(user.Id, "drill:hypergeometric"));
+    }
 }

@@ -3,6 +3,7 @@ using DsLoop.Cases;
 using DsLoop.Cases.Modeling;
 using DsLoop.Core;
 using DsLoop.Web.Tests.Features.Cases;
+using DsLoop.Web.Tests.Features.Drills;
 using DsLoop.Web.Tests.Features.MockLoop;
 using DsLoop.Web.Tests.Features.SqlPractice;
 using Microsoft.Playwright;
@@ -21,7 +22,7 @@ public sealed record CandidatePage(string Name, Uri Base, string Path, string? S
 
 /// <summary>
 /// Two running apps with a candidate's history in them (a judged and rated answer, SQL submissions, the three cases, one
-/// graded, a finished mock loop and a running one) and the list of every page a candidate reaches, for the phone,
+/// graded, a finished mock loop and a running one, two statistics drills) and the list of every page a candidate reaches, for the phone,
 /// accessibility and navigation tests. Local mode for the candidate's pages; a multi-user app for sign-in and sign-up.
 /// </summary>
 public sealed class CandidatePages : IAsyncLifetime
@@ -56,6 +57,13 @@ public sealed class CandidatePages : IAsyncLifetime
         await LoopPagesTests.FinishLoopAsync(_local, client, finished, "I would randomise by user and read the primary metric with a guardrail on latency, sized for a two point lift.");
         var running = await LoopPagesTests.StartPlannedLoopAsync(client);
         await LoopPagesTests.PostAsync(client, running, "Start");
+        var drillRound = (await LoopPagesTests.StateAsync(_local, finished)).Rounds.FindIndex(r => r.Items.Any(i => i.IsDrill)) + 1;
+
+        // A drill answered with a known mistake (its result, solution and mistake show) and a choice drill left open.
+        var answeredDrill = await DrillPagesTests.StartAsync(client, "bayes");
+        var bayes = await DrillPagesTests.DrillAsync(_local, answeredDrill);
+        Assert.Equal(HttpStatusCode.Redirect, (await DrillPagesTests.AnswerAsync(client, answeredDrill, bayes.Mistakes.Count > 0 ? bayes.Format.Write(bayes.Mistakes[0].Value) : "0.5")).StatusCode);
+        var openDrill = await DrillPagesTests.StartAsync(client, "simpson");
 
         var local = _local.BaseAddress;
         Pages =
@@ -75,7 +83,12 @@ public sealed class CandidatePages : IAsyncLifetime
             new("loop", local, "/loop", "Mock loop"),
             new("loop-running", local, running, "Mock loop"),
             new("loop-round", local, finished + "/rounds/1", "Mock loop"),
+            new("loop-round-drills", local, $"{finished}/rounds/{drillRound}", "Mock loop"),
             new("loop-scorecard", local, finished + "/scorecard", "Mock loop"),
+            new("stats", local, "/stats", "Stats"),
+            new("stats-family", local, "/stats/bayes", "Stats"),
+            new("stats-drill-answered", local, answeredDrill, "Stats"),
+            new("stats-drill-open", local, openDrill, "Stats"),
             new("readiness", local, "/readiness", "Readiness"),
             new("progress", local, "/progress", "Progress"),
             new("planners", local, "/planners", "Planners"),

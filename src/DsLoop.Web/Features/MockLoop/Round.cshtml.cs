@@ -23,13 +23,15 @@ internal sealed class LoopRoundModel(LoopRuns runs, LoopEngine engine) : PageMod
 
     public QuestionItem? Question(ExerciseState item) => engine.ItemOf(item);
     public LoopSqlProblem? SqlProblem(ExerciseState item) => item.IsSql ? engine.Sql.Problem(item.Id) : null;
+    public DsLoop.App.Drills.DrillSheet? DrillSheet(ExerciseState item) => LoopDrills.Sheet(item);
+    public DsLoop.App.Drills.DrillReveal? DrillReveal(ExerciseState item) => LoopDrills.Reveal(item);
     public CoachReport? Coach(ExerciseState item) => engine.Coach(item);
 
     /// <summary>The framework of an open exercise's question, for the report's step hints.</summary>
     public Framework? FrameworkOf(ExerciseState item) =>
         engine.ItemOf(item) is { } question ? engine.Content.Frameworks.GetValueOrDefault(question.FrameworkId) : null;
     public IEnumerable<DsLoop.Core.Scorecard.ScorecardSignal> Signals(ExerciseState item) =>
-        item.Answered && !item.IsSql ? LoopScoring.Signals(item, engine.Content) : [];
+        item.Answered && !item.IsGraded ? LoopScoring.Signals(item, engine.Content) : [];
 
     public async Task<IActionResult> OnGetAsync(string id, int n, bool late, CancellationToken cancellationToken)
     {

@@ -22,6 +22,7 @@ internal sealed class LoopRunModel(LoopRuns runs, LoopEngine engine) : PageModel
     public int ItemIndex => Round is { } r && Item is { } i ? r.Items.IndexOf(i) : -1;
     public QuestionItem? Question => Item is { } i ? engine.ItemOf(i) : null;
     public LoopSqlProblem? SqlProblem => Item is { IsSql: true } i ? engine.Sql.Problem(i.Id) : null;
+    public DsLoop.App.Drills.DrillSheet? DrillSheet => Item is { IsDrill: true } i ? LoopDrills.Sheet(i) : null;
     public string? Probe => Item is { } i ? engine.NextProbe(State, i) : null;
     public int RemainingSeconds => Round is { } r ? (int)Math.Ceiling(engine.Remaining(State, r).TotalSeconds) : 0;
     public string? Problem { get; private set; }
@@ -115,9 +116,10 @@ internal sealed class LoopRunModel(LoopRuns runs, LoopEngine engine) : PageModel
             AnswerOutcome.TooLong => $"The answer is too long; the limit is {LoopEngine.MaxAnswerLength:N0} characters.",
             AnswerOutcome.Paused => "The loop is paused; resume it to answer.",
             AnswerOutcome.NotRunning => "No round is running.",
+            AnswerOutcome.Unreadable => Item is { } drill ? LoopDrills.Refusal(drill, Answer) : null,
             _ => "That is not the question being asked now; reload the page.",
         };
-        Response.StatusCode = outcome is AnswerOutcome.Empty or AnswerOutcome.TooLong ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict;
+        Response.StatusCode = outcome is AnswerOutcome.Empty or AnswerOutcome.TooLong or AnswerOutcome.Unreadable ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict;
         return Page();
     }
 

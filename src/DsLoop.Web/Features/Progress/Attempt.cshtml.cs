@@ -79,6 +79,11 @@ internal sealed class AttemptModel(PracticeService practice, IAppStore store) : 
         {
             return NotFound();
         }
+        if (attempt.Kind == AttemptKind.Statistics)
+        {
+            // A drill has its own page, which hides the answer until it is given.
+            return Redirect($"/stats/attempts/{attempt.Id}");
+        }
         Attempt = attempt;
         Item = Bank.ItemsById.GetValueOrDefault(attempt.ItemId);
         Answer = attempt.Read<OpenAnswer>();

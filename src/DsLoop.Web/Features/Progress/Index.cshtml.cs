@@ -1,3 +1,4 @@
+using DsLoop.App.Drills;
 using DsLoop.Content;
 using DsLoop.Core;
 using DsLoop.Store;
@@ -15,7 +16,9 @@ internal sealed class ProgressIndexModel(ContentBank content, IAppStore store) :
     public bool FirstPage { get; private set; }
     public string? Problem { get; private set; }
 
-    public string TitleOf(string itemId) => content.ItemsById.TryGetValue(itemId, out var item) ? item.Title : itemId;
+    public string TitleOf(Attempt attempt) => attempt.Kind == AttemptKind.Statistics
+        ? DrillReview.FamilyTitle(attempt.ItemId)
+        : content.ItemsById.TryGetValue(attempt.ItemId, out var item) ? item.Title : attempt.ItemId;
 
     public async Task OnGetAsync(string? before, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using DsLoop.App.Drills;
 using DsLoop.App.Readiness;
 using DsLoop.Content;
 using DsLoop.Web.Features.Account;
@@ -15,7 +16,7 @@ internal sealed class ReadinessModel(ReadinessService readiness, ContentBank con
 
     public ReadinessReport Report { get; private set; } = null!;
 
-    public string TitleOf(string itemId) => content.ItemsById.TryGetValue(itemId, out var item) ? item.Title : itemId;
+    public string TitleOf(string itemId) => DrillReview.Title(itemId) ?? (content.ItemsById.TryGetValue(itemId, out var item) ? item.Title : itemId);
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => Report = await readiness.BuildAsync(User.UserId(), cancellationToken);
 }

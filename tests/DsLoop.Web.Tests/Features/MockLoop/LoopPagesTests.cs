@@ -28,23 +28,33 @@ public sealed class LoopPagesTests
     internal static Task<HttpResponseMessage> PostAsync(HttpClient client, string path, string handler, params (string Key, string Value)[] fields) =>
         TestApp.SubmitFormAsync(client, path, Fields(fields), $"{path}?handler={handler}");
 
-    /// <summary>Plays every round of a planned loop: the first open question answered with <paramref name="answer"/>, then ended and rated.</summary>
-    internal static async Task FinishLoopAsync(TestApp app, HttpClient client, string path, string answer)
+    /// <summary>
+    /// Plays every round of a planned loop: the first open question answered with <paramref name="answer"/> (a statistics
+    /// drill first in its round is answered right, then the next exercise with <paramref name="answer"/>), then ended and rated.
+    /// </summary>
+    internal static async Task FinishLoopAsync(TestApp app, HttpClient client, string path, string answer, int fromRound = 1)
     {
         var rounds = (await StateAsync(app, path)).Rounds.Count;
         Assert.True(rounds > 0, "the loop has no rounds to play");
-        for (var round = 1; round <= rounds; round++)
+        for (var round = fromRound; round <= rounds; round++)
         {
             await PostAsync(client, path, "Start");
             var state = await StateAsync(app, path);
-            if (!state.Rounds[round - 1].Items[0].IsSql)
+            var items = state.Rounds[round - 1].Items;
+            var item = 0;
+            if (items.Count > 0 && items[0].IsDrill)
             {
-                await PostAsync(client, path, "Answer&item=0", ("Answer", answer));
+                Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(client, path, "Answer&item=0", ("Answer", LoopDrills.DrillOf(items[0])!.AnswerText))).StatusCode);
+                item = items.FindIndex(i => !i.IsGraded);
+            }
+            if (item >= 0 && item < items.Count && !items[item].IsSql)
+            {
+                await PostAsync(client, path, $"Answer&item={item}", ("Answer", answer));
             }
             await PostAsync(client, path, "End");
             if ((await StateAsync(app, path)).AwaitingRating is not null)
             {
-                await PostAsync(client, $"{path}/rounds/{round}", "Rate", ("rating-0", "3"));
+                await PostAsync(client, $"{path}/rounds/{round}", "Rate", ($"rating-{item}", "3"));
             }
         }
         Assert.NotNull((await StateAsync(app, path)).Scorecard);
