@@ -5,6 +5,7 @@ using DsLoop.Web.Assets;
 using DsLoop.Web.Features.Account;
 using DsLoop.Web.Features.Cases;
 using DsLoop.Web.Features.Health;
+using DsLoop.Web.Features.Hiring;
 using DsLoop.Web.Features.MockLoop;
 using DsLoop.Web.Features.Practice;
 using DsLoop.Web.Features.Progress;
@@ -47,6 +48,7 @@ public static class DsLoopApp
         builder.Services.AddCases();
         builder.Services.AddMockLoop();
         builder.Services.AddReadiness();
+        builder.Services.AddHiring(settings.Store.DataDirectory, options.MultiUser);
         builder.Services.AddPages();
         configure?.Invoke(builder);
 
@@ -171,6 +173,7 @@ public static class DsLoopApp
             {
                 pages.Conventions.AuthorizeFolder(folder);
             }
+            HiringFeature.AddHiringPages(pages.Conventions);
         }).AddApplicationPart(typeof(DsLoopApp).Assembly);
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(f => f.ValueLengthLimit = BadInput.MaxFormValueLength);
         services.AddAntiforgery(a =>
