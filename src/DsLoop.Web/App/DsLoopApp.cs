@@ -48,7 +48,7 @@ public static class DsLoopApp
         builder.Services.AddCases();
         builder.Services.AddMockLoop();
         builder.Services.AddReadiness();
-        builder.Services.AddHiring(settings.Store.DataDirectory, options.MultiUser);
+        builder.Services.AddHiring(await HiringSecretAsync(store, settings.Store.DataDirectory), options.MultiUser);
         builder.Services.AddPages();
         configure?.Invoke(builder);
 
@@ -184,6 +184,20 @@ public static class DsLoopApp
             a.HeaderName = "X-CSRF-TOKEN";
         });
         return services;
+    }
+
+    /// <summary>The data folder's hiring secret, made on first start; an unreadable or damaged one stops start-up in one line.</summary>
+    private static async Task<DsLoop.App.Hiring.HiringSecret> HiringSecretAsync(IAppStore store, string dataDirectory)
+    {
+        try
+        {
+            return DsLoop.App.Hiring.HiringSecret.LoadOrCreate(dataDirectory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await store.DisposeAsync();
+            throw new StartupException($"cannot use the hiring secret in {Path.GetFullPath(dataDirectory)}: {e.Message}", e);
+        }
     }
 
     private static async Task<LocalUser?> LocalUserAsync(IAppStore store, bool multiUser, CancellationToken cancellationToken)

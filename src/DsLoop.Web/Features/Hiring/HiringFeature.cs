@@ -18,11 +18,11 @@ internal static class HiringFeature
     public const string InvitationClaim = "dsloop:invitation";
     public const string SessionClaim = "dsloop:candidate-session";
 
-    public static IServiceCollection AddHiring(this IServiceCollection services, string dataDirectory, bool multiUser)
+    public static IServiceCollection AddHiring(this IServiceCollection services, HiringSecret secret, bool multiUser)
     {
         var settings = HiringSettings.FromEnvironment();
         services.AddSingleton(settings);
-        services.AddSingleton(_ => HiringSecret.LoadOrCreate(dataDirectory));
+        services.AddSingleton(secret);
         services.AddSingleton<HiringAccess>();
         services.AddSingleton<WorkspaceService>();
         services.AddSingleton<PositionService>();
