@@ -1,8 +1,8 @@
 using System.CommandLine;
 using DsLoop.App.Hiring;
+using DsLoop.App.Hosting;
 using DsLoop.App.SqlPractice;
 using DsLoop.Core.Hiring;
-using DsLoop.App.Hosting;
 using DsLoop.Store;
 
 namespace DsLoop.Cli.Commands;

@@ -210,3 +210,25 @@ public sealed class CandidateFlowTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, (await TestApp.SubmitFormAsync(_recruiter, $"/hiring/{_member.WorkspaceId}/positions/new", fields)).StatusCode);
     }
 }
+
+public sealed class HiringSecretStartupTests
+{
+    [Fact]
+    public async Task A_damaged_hiring_secret_stops_start_up_in_one_line_and_is_left_as_it_was()
+    {
+        var folder = Directory.CreateTempSubdirectory("dsloop-web-").FullName;
+        try
+        {
+            await File.WriteAllBytesAsync(Path.Combine(folder, HiringSecret.FileName), [1, 2, 3]);
+            var e = await Assert.ThrowsAsync<DsLoop.App.Hosting.StartupException>(() => TestApp.StartAsync(multiUser: true, dataDirectory: folder));
+            Assert.Contains("hiring secret", e.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain('\n', e.Message);
+            Assert.Equal(3, new FileInfo(Path.Combine(folder, HiringSecret.FileName)).Length);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
