@@ -53,8 +53,23 @@ public sealed class CandidateFlowTests : IAsyncLifetime
         return candidate;
     }
 
-    private static Task<HttpResponseMessage> PostAsync(HttpClient candidate, string handler, Dictionary<string, string>? fields = null) =>
-        TestApp.SubmitFormAsync(candidate, "/candidate", fields ?? [], $"/candidate?handler={handler}");
+    private readonly Dictionary<HttpClient, string> _tokens = [];
+
+    /// <summary>
+    /// POSTs to a handler of the candidate page with the client's anti-forgery token, read from the page the first time
+    /// (a closed screen's page has no form left, but the token stays valid for the session).
+    /// </summary>
+    private async Task<HttpResponseMessage> PostAsync(HttpClient candidate, string handler, Dictionary<string, string>? fields = null)
+    {
+        if (!_tokens.TryGetValue(candidate, out var token))
+        {
+            var match = System.Text.RegularExpressions.Regex.Match(await candidate.GetStringAsync("/candidate"), "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"");
+            Assert.True(match.Success, "no anti-forgery token on /candidate");
+            token = _tokens[candidate] = WebUtility.HtmlDecode(match.Groups[1].Value);
+        }
+        var form = new Dictionary<string, string>(fields ?? []) { ["__RequestVerificationToken"] = token };
+        return await candidate.PostAsync($"/candidate?handler={handler}", new FormUrlEncodedContent(form));
+    }
 
     private string Reference(string problemId) => _app.Services<ContentBank>().SqlProblemsById[problemId].ReferenceFor("sqlite");
 
@@ -140,6 +155,34 @@ public sealed class CandidateFlowTests : IAsyncLifetime
         var team = await _recruiter.GetStringAsync($"/hiring/{_member.WorkspaceId}/positions/{_position.Id}");
         Assert.Contains("daily-active-users: correct", team, StringComparison.Ordinal);
         Assert.Contains("dq-bot-impact-by-platform: not answered", team, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Each_problems_form_autosaves_with_its_own_anti_forgery_token()
+    {
+        var issued = await InviteAsync();
+        var candidate = await OpenAsync(issued);
+        await PostAsync(candidate, "Start");
+        var page = await candidate.GetStringAsync("/candidate");
+        var section = System.Text.RegularExpressions.Regex.Match(page, "id=\"problem-1\".*?</form>", System.Text.RegularExpressions.RegexOptions.Singleline).Value;
+        Assert.Contains("hx-post=\"/candidate?handler=Save\"", section, StringComparison.Ordinal);
+        var token = System.Text.RegularExpressions.Regex.Match(section, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"");
+        Assert.True(token.Success, "the problem's form carries no anti-forgery token, so htmx autosave would be refused");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/candidate?handler=Save")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value),
+                ["Problem"] = "daily-active-users",
+                ["Sql"] = "select 42 as autosaved",
+            }),
+        };
+        request.Headers.Add("HX-Request", "true");
+        using var saved = await candidate.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.StartsWith("Saved at ", await saved.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("select 42 as autosaved", (await _app.Store.Hiring.ListAnswersAsync(_member.WorkspaceId, issued.Invitation.Id)).Single().Sql);
+        Assert.DoesNotContain("Sign out", page, StringComparison.Ordinal);
     }
 
     [Fact]
