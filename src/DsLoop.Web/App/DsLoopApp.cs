@@ -48,7 +48,7 @@ public static class DsLoopApp
         builder.Services.AddCases();
         builder.Services.AddMockLoop();
         builder.Services.AddReadiness();
-        builder.Services.AddHiring(await HiringSecretAsync(store, settings.Store.DataDirectory), options.MultiUser);
+        builder.Services.AddHiring(await HiringSecretAsync(store, settings.Store.DataDirectory));
         builder.Services.AddPages();
         configure?.Invoke(builder);
 

@@ -18,7 +18,7 @@ internal static class HiringFeature
     public const string InvitationClaim = "dsloop:invitation";
     public const string SessionClaim = "dsloop:candidate-session";
 
-    public static IServiceCollection AddHiring(this IServiceCollection services, HiringSecret secret, bool multiUser)
+    public static IServiceCollection AddHiring(this IServiceCollection services, HiringSecret secret)
     {
         var settings = HiringSettings.FromEnvironment();
         services.AddSingleton(settings);
@@ -29,10 +29,8 @@ internal static class HiringFeature
         services.AddSingleton<InvitationService>();
         services.AddSingleton<SqlScreenService>();
         services.AddSingleton<HiringResults>();
-        if (!multiUser)
-        {
-            return services;
-        }
+        // Registered in local mode too, so /candidate answers 401 rather than failing; only /join issues the cookie, and
+        // it answers 404 in local mode.
         services.AddAuthentication().AddCookie(CandidateScheme, cookie =>
         {
             cookie.Cookie.Name = "dsloop.candidate";

@@ -275,3 +275,15 @@ public sealed class HiringSecretStartupTests
         }
     }
 }
+
+public sealed class HiringLocalModeTests
+{
+    [Fact]
+    public async Task In_local_mode_links_do_not_open_and_the_candidate_page_answers_401_not_an_error()
+    {
+        await using var app = await TestApp.StartAsync(multiUser: false);
+        using var client = app.NewClient();
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/join/w/i/token")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/candidate")).StatusCode);
+    }
+}
