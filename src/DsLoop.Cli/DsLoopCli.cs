@@ -93,6 +93,7 @@ public static class DsLoopCli
         root.Subcommands.Add(LoopCommand.Build(console));
         root.Subcommands.Add(CaseCommand.Build(console));
         root.Subcommands.Add(CoachCommand.Build(console));
+        root.Subcommands.Add(HiringCommand.Build(console));
         return root;
     }
 }

@@ -14,6 +14,9 @@ public interface IAppStore : IAsyncDisposable
     /// <summary>Where the store lives, with no secrets, for messages.</summary>
     string Location { get; }
 
+    /// <summary>The hiring team's data (workspaces, positions, invitations, audit log), on the same store.</summary>
+    IHiringStore Hiring { get; }
+
     /// <summary>The schema version the store is at.</summary>
     Task<int> GetSchemaVersionAsync(CancellationToken cancellationToken = default);
 

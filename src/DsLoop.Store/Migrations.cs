@@ -125,6 +125,84 @@ internal static class Migrations
             ALTER TABLE users DROP COLUMN failed_sign_ins;
             ALTER TABLE users DROP COLUMN locked_until;
             """),
+        new(5, "hiring: workspaces, members, positions, invitations, SQL screen answers and the append-only audit log", """
+            CREATE TABLE workspaces (
+                id text PRIMARY KEY,
+                name text NOT NULL,
+                created_at bigint NOT NULL,
+                created_by text NOT NULL
+            );
+            CREATE TABLE workspace_members (
+                workspace_id text NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+                user_id text NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                role text NOT NULL,
+                added_at bigint NOT NULL,
+                PRIMARY KEY (workspace_id, user_id)
+            );
+            CREATE INDEX workspace_members_by_user ON workspace_members (user_id, workspace_id);
+            CREATE TABLE positions (
+                workspace_id text NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+                id text NOT NULL,
+                title text NOT NULL,
+                level text NOT NULL,
+                variant text NOT NULL,
+                loop_template_id text NOT NULL,
+                weights text NOT NULL,
+                sql_problems text NOT NULL,
+                sql_minutes bigint NOT NULL,
+                take_home text NOT NULL,
+                take_home_hours bigint NOT NULL,
+                created_at bigint NOT NULL,
+                updated_at bigint NOT NULL,
+                PRIMARY KEY (workspace_id, id)
+            );
+            CREATE TABLE invitations (
+                workspace_id text NOT NULL,
+                id text NOT NULL,
+                position_id text NOT NULL,
+                candidate_name text NOT NULL,
+                candidate_email text NOT NULL,
+                exercise text NOT NULL,
+                token_hash text NOT NULL,
+                created_at bigint NOT NULL,
+                created_by text NOT NULL,
+                expires_at bigint NOT NULL,
+                resent_from text NULL,
+                opened_at bigint NULL,
+                session_hash text NULL,
+                revoked_at bigint NULL,
+                expiry_recorded_at bigint NULL,
+                started_at bigint NULL,
+                deadline_at bigint NULL,
+                finished_at bigint NULL,
+                score double precision NULL,
+                PRIMARY KEY (workspace_id, id),
+                FOREIGN KEY (workspace_id, position_id) REFERENCES positions(workspace_id, id) ON DELETE CASCADE
+            );
+            CREATE INDEX invitations_by_position ON invitations (workspace_id, position_id, created_at, id);
+            CREATE INDEX invitations_by_time ON invitations (workspace_id, created_at, id);
+            CREATE TABLE hiring_answers (
+                workspace_id text NOT NULL,
+                invitation_id text NOT NULL,
+                problem_id text NOT NULL,
+                sql text NOT NULL,
+                saved_at bigint NOT NULL,
+                verdict text NULL,
+                PRIMARY KEY (workspace_id, invitation_id, problem_id),
+                FOREIGN KEY (workspace_id, invitation_id) REFERENCES invitations(workspace_id, id) ON DELETE CASCADE
+            );
+            CREATE TABLE audit_log (
+                workspace_id text NOT NULL,
+                id text NOT NULL,
+                at bigint NOT NULL,
+                actor text NOT NULL,
+                action text NOT NULL,
+                subject text NOT NULL,
+                detail text NOT NULL,
+                PRIMARY KEY (workspace_id, id)
+            );
+            CREATE INDEX audit_log_by_time ON audit_log (workspace_id, at, id);
+            """),
     ];
 
     public static int Latest => All[^1].Version;

@@ -8,7 +8,7 @@ namespace DsLoop.Store;
 /// The store's queries, shared by both engines. Subclasses only open connections, serialise
 /// the first-user decision and bring the schema up to date.
 /// </summary>
-internal abstract partial class SqlAppStore : IAppStore
+internal abstract partial class SqlAppStore : IAppStore, IHiringStore
 {
     static SqlAppStore() => DefaultTypeMap.MatchNamesWithUnderscores = false;
 

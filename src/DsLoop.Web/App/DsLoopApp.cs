@@ -6,6 +6,7 @@ using DsLoop.Web.Features.Account;
 using DsLoop.Web.Features.Cases;
 using DsLoop.Web.Features.Drills;
 using DsLoop.Web.Features.Health;
+using DsLoop.Web.Features.Hiring;
 using DsLoop.Web.Features.MockLoop;
 using DsLoop.Web.Features.Practice;
 using DsLoop.Web.Features.Progress;
@@ -49,6 +50,7 @@ public static class DsLoopApp
         builder.Services.AddDrills();
         builder.Services.AddMockLoop();
         builder.Services.AddReadiness();
+        builder.Services.AddHiring(await HiringSecretAsync(store, settings.Store.DataDirectory));
         builder.Services.AddPages();
         configure?.Invoke(builder);
 
@@ -173,6 +175,7 @@ public static class DsLoopApp
             {
                 pages.Conventions.AuthorizeFolder(folder);
             }
+            HiringFeature.AddHiringPages(pages.Conventions);
         }).AddApplicationPart(typeof(DsLoopApp).Assembly);
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(f => f.ValueLengthLimit = BadInput.MaxFormValueLength);
         services.AddAntiforgery(a =>
@@ -183,6 +186,20 @@ public static class DsLoopApp
             a.HeaderName = "X-CSRF-TOKEN";
         });
         return services;
+    }
+
+    /// <summary>The data folder's hiring secret, made on first start; an unreadable or damaged one stops start-up in one line.</summary>
+    private static async Task<DsLoop.App.Hiring.HiringSecret> HiringSecretAsync(IAppStore store, string dataDirectory)
+    {
+        try
+        {
+            return DsLoop.App.Hiring.HiringSecret.LoadOrCreate(dataDirectory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await store.DisposeAsync();
+            throw new StartupException($"cannot use the hiring secret in {Path.GetFullPath(dataDirectory)}: {e.Message}", e);
+        }
     }
 
     private static async Task<LocalUser?> LocalUserAsync(IAppStore store, bool multiUser, CancellationToken cancellationToken)
