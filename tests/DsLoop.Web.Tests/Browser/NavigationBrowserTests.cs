@@ -23,7 +23,7 @@ public sealed class NavigationBrowserTests
             {
                 await page.GotoAsync(path);
                 var links = page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link);
-                Assert.Equal(8, await links.CountAsync());
+                Assert.Equal(9, await links.CountAsync());
                 for (var i = 0; i < await links.CountAsync(); i++)
                 {
                     var box = await links.Nth(i).BoundingBoxAsync();
