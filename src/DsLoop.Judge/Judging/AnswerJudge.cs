@@ -36,7 +36,7 @@ public sealed class AnswerJudge
         ArgumentNullException.ThrowIfNull(cache);
         this.cache = cache;
         this.settings = settings ?? JudgeSettings.Calibrated;
-        targets = new ItemTargets(content, cache, this.settings.OtherItemExemplars);
+        targets = new ItemTargets(content, cache);
         relevanceIndex = new RelevanceIndex(content, cache);
         itemTitles = content.Items.ToDictionary(i => i.Id, i => i.Title, StringComparer.Ordinal);
         this.checkNumbers = checkNumbers ?? (_ => []);
@@ -92,7 +92,7 @@ public sealed class AnswerJudge
         var mistakes = item.CommonMistakes.Select((m, i) => Mistake(m, committed[i], report)).ToList();
 
         var senior = level == JudgeLevel.Senior
-            ? TargetMatcher.Match(SeniorTargets(item), text, vectors, cache, settings, vocabulary, settings.HabitThreshold, int.MaxValue)
+            ? TargetMatcher.Match(SeniorTargets(item), text, vectors, cache, Independent, vocabulary, settings.HabitThreshold, int.MaxValue)
                 .Select(ToCoverage)
                 .Select(c => c.StepId == "addendum" && !c.Covered ? c with { Why = $"Not heard. A Senior would add: {item.SeniorAddendum.Trim()}" } : c)
                 .ToList()
@@ -138,6 +138,12 @@ public sealed class AnswerJudge
             Notes = Notes(text, matches, relevance, numbers),
         };
     }
+
+    /// <summary>
+    /// The settings for targets that do not compete for sentences (senior signals, habits): one sentence may show them
+    /// all, so none is "more about" another and the step focus rule does not apply.
+    /// </summary>
+    private JudgeSettings Independent => settings with { StepFocusMargin = double.PositiveInfinity };
 
     private static StepCoverage ToCoverage(TargetMatch m) =>
         new(m.Target.Id, m.Target.Name, m.Covered, m.Covered && m.Evidence is { } e ? [e] : [], m.Covered ? m.Cues : [])
@@ -196,7 +202,7 @@ public sealed class AnswerJudge
         var magnitudes = Habits.Magnitudes(text.Text);
         var firstPerson = Habits.FirstPersonWords(text.Text);
         var semantic = TargetMatcher.Match([Habits.AssumptionTarget, Habits.TradeOffTarget], text, vectors, cache,
-            settings with { MinContentWords = 0 }, vocabulary, settings.HabitThreshold, int.MaxValue);
+            Independent with { MinContentWords = 0 }, vocabulary, settings.HabitThreshold, int.MaxValue);
         return
         [
             new(Habits.Quantifies, magnitudes.Count > 0, magnitudes,

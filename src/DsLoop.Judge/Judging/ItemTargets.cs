@@ -14,6 +14,7 @@ namespace DsLoop.Judge.Judging;
 /// </summary>
 internal sealed class ItemTargets
 {
+    private const int ExemplarsPerStepFromOtherItems = 12;
     private static readonly string[] Buzzwords =
     [
         "metric", "metrics", "data", "analysis", "analyze", "analyse", "model", "models", "test", "testing", "experiment",
@@ -28,13 +29,11 @@ internal sealed class ItemTargets
     private readonly ConcurrentDictionary<(string Item, string Mistake), IReadOnlyList<string>> mistakeExemplars = new();
     private readonly ContentBank content;
     private readonly VectorCache cache;
-    private readonly int exemplarsPerStepFromOtherItems;
 
-    public ItemTargets(ContentBank content, VectorCache cache, int exemplarsPerStepFromOtherItems)
+    public ItemTargets(ContentBank content, VectorCache cache)
     {
         this.content = content;
         this.cache = cache;
-        this.exemplarsPerStepFromOtherItems = exemplarsPerStepFromOtherItems;
     }
 
     /// <summary>
@@ -110,7 +109,7 @@ internal sealed class ItemTargets
         {
             List<string> exemplars = [descriptions[index], .. AnswerCoach.SplitSentences(step.Description)];
             exemplars.AddRange(ownByStep[index]);
-            exemplars.AddRange(othersByStep[index].Take(exemplarsPerStepFromOtherItems));
+            exemplars.AddRange(othersByStep[index].Take(ExemplarsPerStepFromOtherItems));
             return new JudgeTarget(step.Id, step.Name, [.. exemplars.Distinct(StringComparer.Ordinal)], step.Cues);
         }).ToList();
 

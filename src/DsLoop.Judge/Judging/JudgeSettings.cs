@@ -27,9 +27,6 @@ public sealed record JudgeSettings
     /// <summary>Whether an answer judged off-topic shows none of the question's steps (its sentences are about another question).</summary>
     public bool OffTopicShowsNoSteps { get; init; }
 
-    /// <summary>Exemplars each step takes from the other model answers of its framework (beyond its own item's).</summary>
-    public int OtherItemExemplars { get; init; } = 12;
-
     /// <summary>Relevance under which the answer is off-topic.</summary>
     public double RelevanceThreshold { get; init; } = 0.35;
 

@@ -34,7 +34,7 @@ public sealed class KnownMistakeTests(JudgeFixture judge)
     [InlineData("Testing on a random split, so the model is judged on the same months it learned from.", "random-split-time")]
     public void An_items_mistake_links_to_the_known_mistake_it_means(string mistake, string known)
     {
-        var targets = new ItemTargets(judge.Bank, judge.Cache, JudgeSettings.Calibrated.OtherItemExemplars);
+        var targets = new ItemTargets(judge.Bank, judge.Cache);
 
         Assert.Contains(targets.LinkedKnownMistakes(mistake), k => k.Id == known);
     }
@@ -45,7 +45,7 @@ public sealed class KnownMistakeTests(JudgeFixture judge)
     [InlineData("Naming a number with no research behind it for the level and market.")]
     public void A_mistake_about_something_else_borrows_no_sentences(string mistake)
     {
-        var targets = new ItemTargets(judge.Bank, judge.Cache, JudgeSettings.Calibrated.OtherItemExemplars);
+        var targets = new ItemTargets(judge.Bank, judge.Cache);
 
         Assert.Empty(targets.LinkedKnownMistakes(mistake));
     }
