@@ -37,14 +37,17 @@ internal abstract partial class SqlAppStore
         return workspace;
     }
 
+    /// <summary>A member's seat: the workspace and the member's role in it, read into <see cref="WorkspaceRow"/>.</summary>
+    private const string SeatSelect = """
+        SELECT w.id, w.name, w.created_at, w.created_by, m.role FROM workspace_members m
+        JOIN workspaces w ON w.id = m.workspace_id
+        """;
+
     public async Task<IReadOnlyList<WorkspaceSeat>> ListSeatsAsync(string userId, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<WorkspaceRow>(new CommandDefinition(
-            """
-            SELECT w.id, w.name, w.created_at, w.created_by, m.role FROM workspace_members m
-            JOIN workspaces w ON w.id = m.workspace_id WHERE m.user_id = @userId ORDER BY w.name, w.id
-            """, new { userId }, cancellationToken: cancellationToken));
+            $"{SeatSelect} WHERE m.user_id = @userId ORDER BY w.name, w.id", new { userId }, cancellationToken: cancellationToken));
         return [.. rows.Select(r => r.ToSeat())];
     }
 
@@ -52,10 +55,7 @@ internal abstract partial class SqlAppStore
     {
         await using var connection = await OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<WorkspaceRow>(new CommandDefinition(
-            """
-            SELECT w.id, w.name, w.created_at, w.created_by, m.role FROM workspace_members m
-            JOIN workspaces w ON w.id = m.workspace_id WHERE m.workspace_id = @workspaceId AND m.user_id = @userId
-            """, new { workspaceId, userId }, cancellationToken: cancellationToken));
+            $"{SeatSelect} WHERE m.workspace_id = @workspaceId AND m.user_id = @userId", new { workspaceId, userId }, cancellationToken: cancellationToken));
         return row?.ToSeat();
     }
 
